@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "swift-kfp",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "KFPSpec", targets: ["KFPSpec"]),
+        .library(name: "KFPCommands", targets: ["KFPCommands"]),
+        .executable(name: "kfp", targets: ["kfp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "KFPSpec",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "KFPCommands",
+            dependencies: [
+                "KFPSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "kfp",
+            dependencies: ["KFPCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "SpecBenchmark",
+            dependencies: ["KFPSpec"],
+            path: "Benchmarks/SpecBenchmark",
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "KFPSpecTests", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,98 @@
+import Foundation
+import Yams
+
+/// Reads KFP specs from YAML or JSON text: pipelines (IR), v2 components and v1 `component.yaml`.
+///
+/// ```swift
+/// let loaded = try SpecLoader(file: "pipeline.yaml").load(data)
+/// if let spec = loaded.pipelineSpec { print(spec.pipelineInfo.name) }
+/// ```
+///
+/// Reading follows YAML 1.2 core-schema rules (see ``CoreSchema``). Every field must be one the
+/// KFP proto (or v1 format) has; an unknown field is an error, as in KFP's own loader
+/// (`json_format.ParseDict`). Loading does not validate references; call ``SpecValidator``.
+public struct SpecLoader: Sendable {
+    /// The file name used in diagnostics.
+    public var file: String?
+
+    public init(file: String? = nil) {
+        self.file = file
+    }
+
+    /// Loads a spec from the contents of a file.
+    ///
+    /// - Throws: ``SpecError``: `.syntax` for text that is not YAML (binary, zip, invalid UTF-8,
+    ///   empty), `.structure` for a document that is not a KFP spec.
+    public func load(_ data: Data) throws(SpecError) -> LoadedSpec {
+        try load(documents: YAMLDocuments(file: file).parse(data))
+    }
+
+    /// Loads a spec from YAML or JSON text.
+    public func load(_ text: String) throws(SpecError) -> LoadedSpec {
+        try load(documents: YAMLDocuments(file: file).parse(text))
+    }
+
+    /// Loads and returns a pipeline spec (or v2 component); a v1 component is an error.
+    public func loadPipelineSpec(_ text: String) throws(SpecError) -> PipelineSpec {
+        let loaded = try load(text)
+        guard let spec = loaded.pipelineSpec else {
+            throw SpecError(.structure, file: file, message: "expected a pipeline spec, found a v1 component")
+        }
+        return spec
+    }
+
+    private func load(documents: [Node]) throws(SpecError) -> LoadedSpec {
+        guard let first = documents.first else {
+            throw SpecError(.syntax, file: file, message: "the file is empty: expected a pipeline spec or a component")
+        }
+        guard case .mapping(let mapping) = first else {
+            throw SpecError(
+                .structure, file: file, message: "expected a mapping (a pipeline spec or a component) at the top level",
+                mark: first.mark.map { SourceMark(line: $0.line, column: $0.column) })
+        }
+        let source = YAMLSource(root: first)
+        let diagnostics = DecodingDiagnostics(file: file, source: source)
+        if mapping.keys.contains(where: { $0.string == "implementation" }) {
+            guard documents.count == 1 else {
+                throw SpecError(.structure, file: file, message: "a v1 component has one YAML document, found \(documents.count)")
+            }
+            let component = try diagnostics.decode(V1ComponentSpec.self, from: first)
+            try checkUnknownFields(component, node: first, diagnostics)
+            return LoadedSpec(document: .componentV1(component), kind: .componentV1, file: file, source: source)
+        }
+        guard documents.count <= 2 else {
+            throw SpecError(
+                .structure, file: file,
+                message: "expected one or two YAML documents (pipeline spec, platform spec), found \(documents.count)")
+        }
+        var spec = try diagnostics.decode(PipelineSpec.self, from: first)
+        try checkUnknownFields(spec, node: first, diagnostics)
+        if documents.count == 2 {
+            spec.platformSpec = JSONValue(yamlNode: documents[1])
+        }
+        return LoadedSpec(
+            document: .pipeline(spec), kind: spec.isSingleComponent ? .componentV2 : .pipeline, file: file,
+            source: source)
+    }
+
+    private func checkUnknownFields(
+        _ value: some Encodable, node: Node, _ diagnostics: DecodingDiagnostics
+    ) throws(SpecError) {
+        let encoded: JSONValue
+        do {
+            encoded = try JSONValueEncoder().encode(value)
+        } catch {
+            throw SpecError(.structure, file: file, message: "cannot re-encode the spec: \(error)")
+        }
+        let unknown = diagnostics.unknownFields(in: node, decoded: encoded)
+        if !unknown.isEmpty { throw SpecError(.structure, unknown) }
+    }
+}
+
+extension SpecLoader {
+    /// Parses a JSON (or YAML) value with YAML 1.2 core-schema rules, e.g. an iterator's `raw` items.
+    public func loadJSONValue(_ text: String) throws(SpecError) -> JSONValue {
+        guard let node = try YAMLDocuments(file: file).parse(text).first else { return .null }
+        return JSONValue(yamlNode: node)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// Writes specs as YAML or JSON in canonical form: keys sorted, strings that any reader could take
+/// for another type quoted, integers and floats kept apart.
+///
+/// Loading what it writes gives the same spec. A pipeline's platform spec is written as the second
+/// YAML document, as the KFP compiler does.
+public struct SpecWriter: Sendable {
+    /// Output format of ``SpecWriter``.
+    public enum Format: String, Sendable, CaseIterable {
+        case yaml
+        case json
+    }
+
+    public init() {}
+
+    /// The YAML (or JSON) text of a pipeline spec, ending with a newline.
+    ///
+    /// - Throws: ``SpecError`` of kind `.io` if the emitter fails (it should not for any spec).
+    public func write(_ spec: PipelineSpec, format: Format = .yaml) throws(SpecError) -> String {
+        var documents = [try tree(of: spec)]
+        if let platform = spec.platformSpec { documents.append(platform) }
+        return try write(documents: documents, format: format)
+    }
+
+    /// The YAML (or JSON) text of a v1 component, in its v1 form.
+    public func write(_ component: V1ComponentSpec, format: Format = .yaml) throws(SpecError) -> String {
+        try write(documents: [try tree(of: component)], format: format)
+    }
+
+    /// The YAML (or JSON) text of any JSON value.
+    public func write(_ value: JSONValue, format: Format = .yaml) throws(SpecError) -> String {
+        try write(documents: [value], format: format)
+    }
+
+    /// The JSON tree of any spec value, with nil fields left out.
+    public func tree(of value: some Encodable) throws(SpecError) -> JSONValue {
+        do {
+            return try JSONValueEncoder().encode(value)
+        } catch {
+            throw SpecError(.io, file: nil, message: "cannot encode the spec: \(error)")
+        }
+    }
+
+    private func write(documents: [JSONValue], format: Format) throws(SpecError) -> String {
+        switch format {
+        case .json:
+            return documents.map { $0.prettyJSON() + "\n" }.joined()
+        case .yaml:
+            do {
+                var text = ""
+                for (index, document) in documents.enumerated() {
+                    if index > 0 { text += "---\n" }
+                    text += try Yams.serialize(node: document.yamlNode(), width: -1, allowUnicode: true)
+                }
+                return text
+            } catch {
+                throw SpecError(.io, file: nil, message: "cannot write YAML: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import KFPCommands
+
+@main
+extension KFPCommand {}
