@@ -24,7 +24,12 @@ public struct SpecLoader: Sendable {
     /// - Throws: ``SpecError``: `.syntax` for text that is not YAML (binary, zip, invalid UTF-8,
     ///   empty), `.structure` for a document that is not a KFP spec.
     public func load(_ data: Data) throws(SpecError) -> LoadedSpec {
-        try load(documents: YAMLDocuments(file: file).parse(data))
+        if SpecArchive.isZip(data) {
+            let inner = try SpecArchive(file: file).singleFile(in: data)
+            let name = (file.map { $0 + "!" } ?? "") + inner.name
+            return try SpecLoader(file: name).load(documents: YAMLDocuments(file: name).parse(inner.data))
+        }
+        return try load(documents: YAMLDocuments(file: file).parse(data))
     }
 
     /// Loads a spec from YAML or JSON text.
@@ -50,6 +55,12 @@ public struct SpecLoader: Sendable {
                 .structure, file: file, message: "expected a mapping (a pipeline spec or a component) at the top level",
                 mark: first.mark.map { SourceMark(line: $0.line, column: $0.column) })
         }
+        if let wrapped = unwrapAPIForm(mapping) {
+            guard documents.count == 1 else {
+                throw SpecError(.structure, file: file, message: "the pipeline_spec wrapper is one document, found \(documents.count)")
+            }
+            return try load(documents: wrapped)
+        }
         let source = YAMLSource(root: first)
         let diagnostics = DecodingDiagnostics(file: file, source: source)
         if mapping.keys.contains(where: { $0.string == "implementation" }) {
@@ -73,6 +84,15 @@ public struct SpecLoader: Sendable {
         return LoadedSpec(
             document: .pipeline(spec), kind: spec.isSingleComponent ? .componentV2 : .pipeline, file: file,
             source: source)
+    }
+
+    /// The documents inside KFP's REST wrapper `{pipeline_spec: ..., platform_spec: ...}`, or `nil`.
+    private func unwrapAPIForm(_ mapping: Node.Mapping) -> [Node]? {
+        let keys = Set(mapping.keys.compactMap(\.string))
+        guard keys.contains("pipeline_spec"), keys.isSubset(of: ["pipeline_spec", "platform_spec"]),
+            let pipeline = mapping["pipeline_spec"]
+        else { return nil }
+        return [pipeline] + (mapping["platform_spec"].map { [$0] } ?? [])
     }
 
     private func checkUnknownFields(

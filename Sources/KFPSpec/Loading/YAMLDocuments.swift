@@ -10,9 +10,6 @@ struct YAMLDocuments {
     ///
     /// - Throws: ``SpecError`` of kind `.syntax` for binary data, invalid UTF-8, a YAML syntax error or duplicate keys.
     func parse(_ data: Data) throws(SpecError) -> [Node] {
-        if data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) {
-            throw SpecError(.syntax, file: file, message: "expected YAML text, found a zip archive")
-        }
         if data.contains(0) {
             throw SpecError(.syntax, file: file, message: "expected YAML text, found binary data (a NUL byte)")
         }

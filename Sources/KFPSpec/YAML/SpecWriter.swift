@@ -18,10 +18,16 @@ public struct SpecWriter: Sendable {
     /// The YAML (or JSON) text of a pipeline spec, ending with a newline.
     ///
     /// - Throws: ``SpecError`` of kind `.io` if the emitter fails (it should not for any spec).
+    ///
+    /// JSON has one document, so a spec with a platform spec is written as the wrapper KFP's REST
+    /// API uses for `pipeline_spec`: `{"pipeline_spec": {...}, "platform_spec": {...}}`.
     public func write(_ spec: PipelineSpec, format: Format = .yaml) throws(SpecError) -> String {
-        var documents = [try tree(of: spec)]
-        if let platform = spec.platformSpec { documents.append(platform) }
-        return try write(documents: documents, format: format)
+        let pipeline = try tree(of: spec)
+        guard let platform = spec.platformSpec else { return try write(documents: [pipeline], format: format) }
+        switch format {
+        case .yaml: return try write(documents: [pipeline, platform], format: format)
+        case .json: return try write(documents: [["pipeline_spec": pipeline, "platform_spec": platform]], format: format)
+        }
     }
 
     /// The YAML (or JSON) text of a v1 component, in its v1 form.
