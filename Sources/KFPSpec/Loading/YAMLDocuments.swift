@@ -23,7 +23,8 @@ struct YAMLDocuments {
     func parse(_ text: String) throws(SpecError) -> [Node] {
         do {
             var documents: [Node] = []
-            for document in try Yams.compose_all(yaml: text, CoreSchema.resolver) {
+            let parser = try Parser(yaml: text, resolver: CoreSchema.resolver)
+            while let document = try parser.nextRoot() {
                 if case .scalar = document, document.tag.rawValue == Tag.Name.null.rawValue { continue }
                 documents.append(document)
             }
@@ -40,7 +41,7 @@ struct YAMLDocuments {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let message = ["invalid YAML:", context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            let message = "invalid YAML: " + [context?.text, problem].compactMap { $0 }.joined(separator: ", ")
             return SpecError(.syntax, file: file, message: message, mark: SourceMark(line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
