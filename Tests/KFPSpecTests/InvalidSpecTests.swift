@@ -24,7 +24,7 @@ struct InvalidSpecTests {
             "empty_zip.zip": "empty_zip.zip: error: the file is empty: expected a pipeline spec or a component",
             "invalid-zip.zip": "invalid-zip.zip!invalid_yaml.yaml:3:1: error: components_1: unknown field 'components_1' (fields here: 'deploymentSpec', 'pipelineInfo', 'root', 'schemaVersion', 'sdkVersion')",
             "invalid_yaml.yaml": "invalid_yaml.yaml:3:1: error: components_1: unknown field 'components_1' (fields here: 'deploymentSpec', 'pipelineInfo', 'root', 'schemaVersion', 'sdkVersion')",
-            "no_name.yaml": "no_name.yaml:16:8: error: pipelineInfo.name: required field 'name' is missing or empty",
+            "no_name.yaml": "no_name.yaml:16:8: error: pipelineInfo.name: required field 'name' is empty: expected a string, found null",
         ]
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == expected.keys.sorted())

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns `DecodingError`s and unknown fields into diagnostics that name the path, line and column.
 struct DecodingDiagnostics {
@@ -7,31 +6,37 @@ struct DecodingDiagnostics {
     let source: YAMLSource
 
     /// Decodes `T` from `node`, the way every spec type is read.
-    func decode<T: Decodable>(_ type: T.Type, from node: Node, at base: SpecPath = SpecPath()) throws(SpecError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, from node: SourceNode) throws(SpecError) -> T {
         do {
-            return try YAMLDecoder().decode(T.self, from: node, userInfo: [.kfpYAMLSource: source])
+            return try SourceDecoder.decode(T.self, from: node)
         } catch let error as DecodingError {
-            throw SpecError(.structure, [diagnostic(for: error, base: base)])
+            throw SpecError(.structure, [diagnostic(for: error)])
         } catch {
             throw SpecError(.structure, file: file, message: "\(error)")
         }
     }
 
-    func diagnostic(for error: DecodingError, base: SpecPath) -> SpecDiagnostic {
+    func diagnostic(for error: DecodingError) -> SpecDiagnostic {
         switch error {
         case .keyNotFound(let key, let context):
-            let parent = SpecPath(base.components + SpecPath(codingPath: context.codingPath).components)
+            let parent = SpecPath(codingPath: context.codingPath)
             return SpecDiagnostic(
                 file: file, mark: source.mark(for: parent), path: parent.appending(key.stringValue),
                 message: "required field '\(key.stringValue)' is missing")
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            let path = SpecPath(base.components + SpecPath(codingPath: context.codingPath).components)
-            let found = source.node(at: path.components).map(describe) ?? "nothing"
+        case .valueNotFound(let type, let context):
+            let path = SpecPath(codingPath: context.codingPath)
+            let field = context.codingPath.last.flatMap { $0.intValue == nil ? "'\($0.stringValue)' " : nil } ?? ""
+            return SpecDiagnostic(
+                file: file, mark: source.mark(for: path), path: path,
+                message: "required field \(field)is empty: expected \(expectation(for: type)), found null")
+        case .typeMismatch(let type, let context):
+            let path = SpecPath(codingPath: context.codingPath)
+            let found = source.root.node(at: path.components)?.summary ?? "nothing"
             return SpecDiagnostic(
                 file: file, mark: source.mark(for: path), path: path,
                 message: "expected \(expectation(for: type)), found \(found)")
         case .dataCorrupted(let context):
-            let path = SpecPath(base.components + SpecPath(codingPath: context.codingPath).components)
+            let path = SpecPath(codingPath: context.codingPath)
             return SpecDiagnostic(
                 file: file, mark: source.mark(for: path), path: path, message: context.debugDescription)
         @unknown default:
@@ -40,29 +45,28 @@ struct DecodingDiagnostics {
     }
 
     /// Every key in the document that the decoded value does not carry: a field the spec does not have.
-    func unknownFields(in node: Node, decoded: JSONValue, at path: SpecPath = SpecPath()) -> [SpecDiagnostic] {
-        switch (node, decoded) {
+    func unknownFields(in node: SourceNode, decoded: JSONValue, at path: SpecPath = SpecPath()) -> [SpecDiagnostic] {
+        switch (node.content, decoded) {
         case (.mapping(let mapping), .object(let members)):
             var found: [SpecDiagnostic] = []
-            for (keyNode, valueNode) in mapping {
-                let key = keyNode.string ?? ""
+            for (position, key) in mapping.keys.enumerated() {
+                let value = mapping.values[position]
                 // A field written as null is absent, as in protobuf JSON.
-                if valueNode.tag.rawValue == Tag.Name.null.rawValue, members[key] == nil { continue }
+                if value.isNull, members[key] == nil { continue }
                 guard let member = members[key] else {
-                    let mark = keyNode.mark.map { SourceMark(line: $0.line, column: $0.column) }
                     let known = members.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                    let hint = Self.closest(to: key, in: Array(members.keys)).map { "; did you mean '\($0)'" } ?? ""
+                    let hint = NameRules.hint(for: key, in: members.keys)
                     found.append(
                         SpecDiagnostic(
-                            file: file, mark: mark, path: path.appending(key),
+                            file: file, mark: mapping.keyMarks[position], path: path.appending(key),
                             message: "unknown field '\(key)'\(hint)" + (known.isEmpty ? "" : " (fields here: \(known))")))
                     continue
                 }
-                found += unknownFields(in: valueNode, decoded: member, at: path.appending(key))
+                found += unknownFields(in: value, decoded: member, at: path.appending(key))
             }
             return found
-        case (.sequence(let sequence), .array(let elements)):
-            return zip(sequence, elements).enumerated().flatMap { index, pair in
+        case (.sequence(let elements), .array(let decodedElements)):
+            return zip(elements, decodedElements).enumerated().flatMap { index, pair in
                 unknownFields(in: pair.0, decoded: pair.1, at: path.appending(index: index))
             }
         default:
@@ -70,31 +74,15 @@ struct DecodingDiagnostics {
         }
     }
 
-    private static func closest(to key: String, in candidates: [String]) -> String? {
-        let lowered = key.lowercased()
-        return candidates.first { lowered.hasPrefix($0.lowercased()) || $0.lowercased().hasPrefix(lowered) }
-    }
-
     private func expectation(for type: Any.Type) -> String {
         switch type {
         case is String.Type: return "a string"
         case is Bool.Type: return "a boolean (true or false)"
-        case is Int.Type: return "an integer"
-        case is Double.Type: return "a number"
-        case is Node.Sequence.Type: return "a list"
-        case is Node.Scalar.Type: return "a single value"
-        default: return "a mapping"
-        }
-    }
-
-    private func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar):
-            if node.tag.rawValue == Tag.Name.null.rawValue { return "null" }
-            return "'\(scalar.string)'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case is Int.Type, is Int32.Type, is Int64.Type: return "an integer"
+        case is Double.Type, is Float.Type: return "a number"
+        case is [Any].Type: return "a list"
+        case is [String: Any].Type: return "a mapping"
+        default: return "a value"
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads KFP specs from YAML or JSON text: pipelines (IR), v2 components and v1 `component.yaml`.
 ///
@@ -46,14 +45,14 @@ public struct SpecLoader: Sendable {
         return spec
     }
 
-    private func load(documents: [Node]) throws(SpecError) -> LoadedSpec {
+    private func load(documents: [SourceNode]) throws(SpecError) -> LoadedSpec {
         guard let first = documents.first else {
             throw SpecError(.syntax, file: file, message: "the file is empty: expected a pipeline spec or a component")
         }
-        guard case .mapping(let mapping) = first else {
+        guard case .mapping(let mapping) = first.content else {
             throw SpecError(
                 .structure, file: file, message: "expected a mapping (a pipeline spec or a component) at the top level",
-                mark: first.mark.map { SourceMark(line: $0.line, column: $0.column) })
+                mark: first.mark)
         }
         if let wrapped = unwrapAPIForm(mapping) {
             guard documents.count == 1 else {
@@ -63,7 +62,7 @@ public struct SpecLoader: Sendable {
         }
         let source = YAMLSource(root: first)
         let diagnostics = DecodingDiagnostics(file: file, source: source)
-        if mapping.keys.contains(where: { $0.string == "implementation" }) {
+        if mapping["implementation"] != nil {
             guard documents.count == 1 else {
                 throw SpecError(.structure, file: file, message: "a v1 component has one YAML document, found \(documents.count)")
             }
@@ -79,7 +78,7 @@ public struct SpecLoader: Sendable {
         var spec = try diagnostics.decode(PipelineSpec.self, from: first)
         try checkUnknownFields(spec, node: first, diagnostics)
         if documents.count == 2 {
-            spec.platformSpec = JSONValue(yamlNode: documents[1])
+            spec.platformSpec = JSONValue(source: documents[1])
         }
         return LoadedSpec(
             document: .pipeline(spec), kind: spec.isSingleComponent ? .componentV2 : .pipeline, file: file,
@@ -87,8 +86,8 @@ public struct SpecLoader: Sendable {
     }
 
     /// The documents inside KFP's REST wrapper `{pipeline_spec: ..., platform_spec: ...}`, or `nil`.
-    private func unwrapAPIForm(_ mapping: Node.Mapping) -> [Node]? {
-        let keys = Set(mapping.keys.compactMap(\.string))
+    private func unwrapAPIForm(_ mapping: SourceNode.Mapping) -> [SourceNode]? {
+        let keys = Set(mapping.keys)
         guard keys.contains("pipeline_spec"), keys.isSubset(of: ["pipeline_spec", "platform_spec"]),
             let pipeline = mapping["pipeline_spec"]
         else { return nil }
@@ -96,7 +95,7 @@ public struct SpecLoader: Sendable {
     }
 
     private func checkUnknownFields(
-        _ value: some Encodable, node: Node, _ diagnostics: DecodingDiagnostics
+        _ value: some Encodable, node: SourceNode, _ diagnostics: DecodingDiagnostics
     ) throws(SpecError) {
         let encoded: JSONValue
         do {
@@ -113,6 +112,6 @@ extension SpecLoader {
     /// Parses a JSON (or YAML) value with YAML 1.2 core-schema rules, e.g. an iterator's `raw` items.
     public func loadJSONValue(_ text: String) throws(SpecError) -> JSONValue {
         guard let node = try YAMLDocuments(file: file).parse(text).first else { return .null }
-        return JSONValue(yamlNode: node)
+        return JSONValue(source: node)
     }
 }

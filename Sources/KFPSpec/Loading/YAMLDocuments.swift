@@ -9,7 +9,7 @@ struct YAMLDocuments {
     /// The non-empty documents of `data`.
     ///
     /// - Throws: ``SpecError`` of kind `.syntax` for binary data, invalid UTF-8, a YAML syntax error or duplicate keys.
-    func parse(_ data: Data) throws(SpecError) -> [Node] {
+    func parse(_ data: Data) throws(SpecError) -> [SourceNode] {
         if data.contains(0) {
             throw SpecError(.syntax, file: file, message: "expected YAML text, found binary data (a NUL byte)")
         }
@@ -20,13 +20,15 @@ struct YAMLDocuments {
     }
 
     /// The non-empty documents of `text`.
-    func parse(_ text: String) throws(SpecError) -> [Node] {
+    func parse(_ text: String) throws(SpecError) -> [SourceNode] {
         do {
-            var documents: [Node] = []
-            let parser = try Parser(yaml: text, resolver: CoreSchema.resolver)
+            var documents: [SourceNode] = []
+            // Resolver.basic: tags are resolved by CoreSchema.kind(of:), not by Yams' YAML 1.1 rules.
+            let parser = try Parser(yaml: text, resolver: .basic)
             while let document = try parser.nextRoot() {
-                if case .scalar = document, document.tag.rawValue == Tag.Name.null.rawValue { continue }
-                documents.append(document)
+                let node = SourceNode(document)
+                if node.isNull { continue }
+                documents.append(node)
             }
             return documents
         } catch let error as YamlError {

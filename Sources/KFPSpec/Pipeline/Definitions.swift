@@ -39,7 +39,7 @@ public struct InputParameterDefinition: Codable, Sendable, Hashable {
         defaultValue = try container.decodeIfPresent(JSONValue.self, forKey: .defaultValue)
         if parameterType == .string || (parameterType == nil && type == .string),
             let value = defaultValue, value != .null, value.stringValue == nil, value.arrayValue == nil,
-            value.objectValue == nil, decoder.userInfo[.kfpYAMLSource] != nil,
+            value.objectValue == nil, decoder.userInfo[.kfpRawScalars] != nil,
             let text = try? container.decode(String.self, forKey: .defaultValue)
         {
             defaultValue = .string(text)

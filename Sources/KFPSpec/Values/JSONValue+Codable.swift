@@ -6,10 +6,8 @@ extension JSONValue: Codable {
     /// When decoding from YAML read by ``SpecYAML`` the value is taken from the YAML node with
     /// YAML 1.2 core-schema rules (`yes`, `on`, `1:30` stay strings; quoted scalars are strings).
     public init(from decoder: any Decoder) throws {
-        if let source = decoder.userInfo[.kfpYAMLSource] as? YAMLSource,
-            let node = source.node(at: decoder.codingPath)
-        {
-            self = JSONValue(yamlNode: node)
+        if let decoder = decoder as? SourceDecoder {
+            self = JSONValue(source: decoder.node)
             return
         }
         let container = try decoder.singleValueContainer()

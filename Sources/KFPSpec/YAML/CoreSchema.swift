@@ -8,6 +8,49 @@ import Yams
 /// Writing quotes every string that a YAML 1.1 reader (PyYAML, the KFP SDK), a YAML 1.2 reader or
 /// a careless reader could take for something else.
 enum CoreSchema {
+    /// The core-schema kind of a plain scalar, without regular expressions.
+    static func kind(of text: String) -> ScalarKind {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            return .float
+        default: break
+        }
+        var bytes = Substring(text).utf8[...]
+        guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: ".") || (first >= 48 && first <= 57)
+        else { return .string }
+        if bytes.count > 2, bytes.first == 48, let second = bytes.dropFirst().first {
+            let rest = bytes.dropFirst(2)
+            if second == UInt8(ascii: "o") { return rest.allSatisfy { $0 >= 48 && $0 <= 55 } ? .int : .string }
+            if second == UInt8(ascii: "x") { return rest.allSatisfy(isHexDigit) ? .int : .string }
+        }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let digits = bytes.prefix { $0 >= 48 && $0 <= 57 }
+        var rest = bytes.dropFirst(digits.count)
+        if rest.isEmpty { return digits.isEmpty ? .string : .int }
+        var fraction = 0
+        if rest.first == UInt8(ascii: ".") {
+            rest = rest.dropFirst()
+            fraction = rest.prefix { $0 >= 48 && $0 <= 57 }.count
+            rest = rest.dropFirst(fraction)
+        }
+        if digits.isEmpty && fraction == 0 { return .string }
+        if let marker = rest.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
+            rest = rest.dropFirst()
+            if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { rest = rest.dropFirst() }
+            let exponent = rest.prefix { $0 >= 48 && $0 <= 57 }.count
+            if exponent == 0 { return .string }
+            rest = rest.dropFirst(exponent)
+        }
+        return rest.isEmpty ? .float : .string
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 70) || (byte >= 97 && byte <= 102)
+    }
+
     static let resolver: Resolver = {
         var resolver = Resolver.basic
         for (tag, pattern) in rules {
