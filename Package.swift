@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "KFPSpec", targets: ["KFPSpec"]),
+        .library(name: "KFPLocal", targets: ["KFPLocal"]),
         .library(name: "KFPCommands", targets: ["KFPCommands"]),
         .executable(name: "kfp", targets: ["kfp"]),
     ],
@@ -28,10 +29,12 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(name: "KFPLocal", dependencies: ["KFPSpec"], swiftSettings: upcoming),
         .target(
             name: "KFPCommands",
             dependencies: [
                 "KFPSpec",
+                "KFPLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -48,6 +51,7 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "KFPSpecTests", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+        .testTarget(name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )

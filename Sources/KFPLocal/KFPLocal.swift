@@ -1,0 +1,1 @@
+// The local runner: executes a PipelineSpec on this machine.
