@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -29,7 +31,15 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
-        .target(name: "KFPLocal", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+        .target(
+            name: "KFPLocal",
+            dependencies: [
+                "KFPSpec",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "KFPCommands",
             dependencies: [

@@ -12,7 +12,7 @@ struct SpecPrinter {
             if component.implementation.graph != nil {
                 return try SpecWriter().write(component, format: format)
             }
-            return try SpecWriter().write(V1ComponentConverter().pipelineSpec(for: component), format: format)
+            return try SpecWriter().write(V1ComponentConverter().pipelineSpec(for: loaded), format: format)
         }
     }
 }

@@ -34,12 +34,38 @@ public struct V1InputSpec: Codable, Sendable, Hashable {
     public var `default`: JSONValue?
     public var optional: Bool?
     public var annotations: JSONValue?
+    /// The text of `default` as written, when it is a plain YAML scalar read as a number or a
+    /// boolean (`007`, `1e3`, `True`); `nil` otherwise. Not encoded. A `String` input keeps this
+    /// text as its default, as the v1 format says defaults are strings.
+    public var defaultText: String?
 
     public init(name: String, type: JSONValue? = nil, default: JSONValue? = nil, optional: Bool? = nil) {
         self.name = name
         self.type = type
         self.default = `default`
         self.optional = optional
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, description, `default`, optional, annotations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        type = try container.decodeIfPresent(JSONValue.self, forKey: .type)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.default = try container.decodeIfPresent(JSONValue.self, forKey: .default)
+        optional = try container.decodeIfPresent(Bool.self, forKey: .optional)
+        annotations = try container.decodeIfPresent(JSONValue.self, forKey: .annotations)
+        switch self.default {
+        case .int?, .double?, .bool?:
+            if decoder.userInfo[.kfpRawScalars] != nil {
+                defaultText = try? container.decode(String.self, forKey: .default)
+            }
+        default:
+            break
+        }
     }
 
     /// The type name when `type` is a plain name (`String`, `CSV`), `nil` for struct types or no type.

@@ -1,1 +1,0 @@
-// The local runner: executes a PipelineSpec on this machine.

@@ -1,0 +1,59 @@
+/// The name rules KFP's SDK applies when it turns a v1 component into the IR (`kfp/dsl/utils.py`).
+enum KFPNames {
+    /// `maybe_rename_for_k8s`: lowercases, turns every run of characters outside `[-0-9a-z]` into
+    /// `-`, collapses runs of `-`, and strips `-` at both ends. `"My  Comp__X!"` becomes `my-comp-x`.
+    ///
+    /// KFP names the pipeline, the root task, `comp-<name>` and `exec-<name>` with this.
+    static func k8sName(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars {
+            let keep = scalar == "-" || isASCIIDigit(scalar) || isASCIILowercase(scalar)
+            let next: Unicode.Scalar = keep ? scalar : "-"
+            if next == "-", out.last == "-" { continue }
+            out.append(next)
+        }
+        return trim(String(out), "-")
+    }
+
+    /// `sanitize_input_name`: lowercases, turns every run of characters outside `[_0-9a-z]` into one
+    /// `_`, and strips `_` at both ends (existing `__` stay). `"Input data"` becomes `input_data`.
+    ///
+    /// KFP names inputs and outputs, and the inputs and outputs placeholders refer to, with this.
+    static func ioName(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        var inRun = false
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar == "_" || isASCIIDigit(scalar) || isASCIILowercase(scalar) {
+                out.append(scalar)
+                inRun = false
+            } else if !inRun {
+                out.append("_")
+                inRun = true
+            }
+        }
+        return trim(String(out), "_")
+    }
+
+    /// `validate_pipeline_name`: KFP's rule `^[a-z0-9][a-z0-9-]{0,127}$` for the pipeline name.
+    static func isValidPipelineName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, isASCIIDigit(first) || isASCIILowercase(first),
+            name.unicodeScalars.count <= 128
+        else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "-" || isASCIIDigit($0) || isASCIILowercase($0) }
+    }
+
+    private static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    private static func isASCIILowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x61 && scalar.value <= 0x7A
+    }
+
+    private static func trim(_ text: String, _ character: Unicode.Scalar) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while scalars.first == character { scalars.removeFirst() }
+        while scalars.last == character { scalars.removeLast() }
+        return String(scalars)
+    }
+}
