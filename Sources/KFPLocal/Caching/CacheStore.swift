@@ -1,0 +1,73 @@
+import Foundation
+import KFPSpec
+
+/// The task cache under the pipeline root: `<root>/.kfp-cache/entries/<key>.json` holds the
+/// outputs of a task that succeeded; `<root>/.kfp-cache/last/<pipeline>/<task hash>.json` holds the
+/// last key each task path used, to explain a miss. Entries whose artifacts were deleted are misses.
+struct CacheStore: Sendable {
+    let folder: URL
+
+    init(pipelineRoot: URL) {
+        folder = pipelineRoot.appendingPathComponent(".kfp-cache", isDirectory: true)
+    }
+
+    struct Entry: Codable, Sendable {
+        var key: CacheKey
+        var outputs: TaskOutputs
+        var runID: String
+        var taskPath: String
+    }
+
+    /// The cached outputs for `key`, or `nil` with the reason for the miss.
+    func lookup(_ key: CacheKey, pipeline: String, taskPath: String) -> (outputs: TaskOutputs?, missReason: String?) {
+        if let entry: Entry = read(entryFile(key.value)), artifactsExist(entry.outputs) {
+            return (entry.outputs, nil)
+        }
+        guard let previous: CacheKey = read(lastFile(pipeline: pipeline, taskPath: taskPath)) else {
+            return (nil, "first run of this task")
+        }
+        return (nil, key.difference(from: previous))
+    }
+
+    /// Records the outputs of a task that succeeded.
+    func store(_ key: CacheKey, outputs: TaskOutputs, runID: String, pipeline: String, taskPath: String) {
+        write(Entry(key: key, outputs: outputs, runID: runID, taskPath: taskPath), to: entryFile(key.value))
+        remember(key, pipeline: pipeline, taskPath: taskPath)
+    }
+
+    /// Records the key a task path used, hit or miss.
+    func remember(_ key: CacheKey, pipeline: String, taskPath: String) {
+        write(key, to: lastFile(pipeline: pipeline, taskPath: taskPath))
+    }
+
+    private func entryFile(_ key: String) -> URL {
+        folder.appendingPathComponent("entries/\(key).json")
+    }
+
+    private func lastFile(pipeline: String, taskPath: String) -> URL {
+        folder.appendingPathComponent("last/\(CacheKey.sha256Hex(pipeline + "\u{0}" + taskPath)).json")
+    }
+
+    private func artifactsExist(_ outputs: TaskOutputs) -> Bool {
+        outputs.artifacts.values.joined().allSatisfy { artifact in
+            let path = artifact.customPath ?? LocalPaths.path(forURI: artifact.uri)
+            return !path.hasPrefix("/") || FileManager.default.fileExists(atPath: path)
+        }
+    }
+
+    private func read<T: Decodable>(_ file: URL) -> T? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
+    }
+
+    private func write(_ value: some Encodable, to file: URL) {
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            try encoder.encode(value).write(to: file, options: .atomic)
+        } catch {
+            // A cache that cannot be written only costs a rerun later; the task itself succeeded.
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import KFPSpec
+
+/// Runs one container executor: builds the `ExecutorInput`, resolves the command, consults the
+/// cache, launches the program (with retries), and collects its outputs.
+struct ContainerExecution {
+    let run: RunContext
+    let path: TaskPath
+    let taskName: String
+    let task: PipelineTaskSpec
+    let component: ComponentSpec
+    let container: ContainerSpec
+    let inputs: ResolvedInputs
+
+    func execute() async -> TaskOutcome {
+        let root = run.taskRoot(path)
+        let started = Date()
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            let executorInput = try ExecutorInputBuilder(component: component, inputs: inputs, taskRoot: root).build()
+            try write(executorInput, to: root.appendingPathComponent("executor_input.json"))
+            if container.image.hasPrefix("argostub/") {
+                // kfp-kubernetes CreatePVC/DeletePVC stubs: the cluster's driver handles them; nothing runs here.
+                return TaskOutcome(state: .succeeded, outputs: try OutputCollector(executorInput: executorInput,
+                    definitions: component.outputDefinitions).collectArtifactsOnly())
+            }
+            let cacheKey = try cacheKeyIfEnabled(executorInput)
+            if let cacheKey, let cache = run.cache {
+                let (cached, reason) = cache.lookup(cacheKey, pipeline: run.spec.pipelineInfo.name, taskPath: path.description)
+                if let cached {
+                    cache.remember(cacheKey, pipeline: run.spec.pipelineInfo.name, taskPath: path.description)
+                    return TaskOutcome(state: .succeeded, cached: true, outputs: cached, message: "cache hit")
+                }
+                var outcome = await launch(executorInput, root: root, started: started)
+                if outcome.state == .succeeded {
+                    cache.store(cacheKey, outputs: outcome.outputs, runID: run.runID,
+                                pipeline: run.spec.pipelineInfo.name, taskPath: path.description)
+                }
+                outcome.message = outcome.message ?? reason.map { "cache miss: \($0)" }
+                return outcome
+            }
+            return await launch(executorInput, root: root, started: started)
+        } catch let failure as TaskFailure {
+            return .failed(failure.message)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    private func cacheKeyIfEnabled(_ executorInput: ExecutorInput) throws -> CacheKey? {
+        guard run.cache != nil, task.cachingOptions?.enableCache == true else { return nil }
+        return try CacheKey(
+            componentName: task.componentRef.name, container: container, executorInput: executorInput,
+            outputs: component.outputDefinitions, customKey: task.cachingOptions?.cacheKey)
+    }
+
+    /// Runs the program, retrying by `retryPolicy` (attempts = maxRetryCount + 1, backoff
+    /// `duration * factor^k`, each wait capped at `backoffMaxDuration`).
+    private func launch(_ executorInput: ExecutorInput, root: URL, started: Date) async -> TaskOutcome {
+        let retry = RetrySchedule(policy: task.retryPolicy)
+        var attempt = 0
+        while true {
+            let outcome = await attemptOnce(executorInput, root: root)
+            if outcome.state == .succeeded || attempt >= retry.maxRetries || Task.isCancelled { return outcome }
+            let wait = retry.delay(beforeRetry: attempt)
+            run.emit(path, .running, duration: Date().timeIntervalSince(started),
+                     message: "attempt \(attempt + 1) failed; retrying in \(wait) s")
+            attempt += 1
+            try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+        }
+    }
+
+    private func attemptOnce(_ executorInput: ExecutorInput, root: URL) async -> TaskOutcome {
+        let log = root.appendingPathComponent("log.txt")
+        do {
+            let pipelineValues = PipelinePlaceholders(run: run, taskName: taskName)
+            let resolver = CommandResolver(executorInput: executorInput, supplied: inputs.supplied, pipeline: pipelineValues)
+            var command = container.command ?? []
+            var environment = ProcessInfo.processInfo.environment
+            for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
+            if let prelude = PythonEnvironments.prelude(in: command) {
+                let folder = try await run.pythonEnvironments.environment(for: prelude, log: log)
+                environment = PythonEnvironments.variables(for: folder, base: environment)
+                command = Array(command.dropFirst(3))
+            }
+            let argv = try resolver.argv(command + (container.args ?? []))
+            try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
+            let variables = environment
+            let status = await run.slots.withSlot {
+                await run.launcher.launch(argv: argv, environment: variables, workingDirectory: root, log: log)
+            }
+            switch status {
+            case .exited(0):
+                let outputs = try OutputCollector(executorInput: executorInput, definitions: component.outputDefinitions).collect()
+                return TaskOutcome(state: .succeeded, outputs: outputs)
+            case .exited(let code):
+                return .failed("exited with status \(code); last lines of \(log.path):\n\(LogTail.lines(of: log))")
+            case .signaled(let signal):
+                return TaskOutcome(state: Task.isCancelled ? .canceled : .failed,
+                                   message: "stopped by signal \(signal); last lines of \(log.path):\n\(LogTail.lines(of: log))")
+            case .couldNotLaunch(let reason):
+                return .failed(reason)
+            }
+        } catch let failure as TaskFailure {
+            return .failed(failure.message)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    private func write(_ value: some Encodable, to file: URL) throws {
+        let text = try SpecWriter().tree(of: value).prettyJSON() + "\n"
+        try Data(text.utf8).write(to: file, options: .atomic)
+    }
+}
+
+/// Retry timing from a task's `retryPolicy`, as kfp.local and Argo apply it.
+struct RetrySchedule {
+    var maxRetries: Int
+    var backoff: Double
+    var factor: Double
+    var maxBackoff: Double
+
+    init(policy: RetryPolicy?) {
+        maxRetries = max(0, policy?.maxRetryCount ?? 0)
+        backoff = RetrySchedule.seconds(policy?.backoffDuration) ?? 0
+        let factor = policy?.backoffFactor ?? 2
+        self.factor = factor > 0 ? factor : 2
+        maxBackoff = RetrySchedule.seconds(policy?.backoffMaxDuration) ?? 3600
+    }
+
+    /// Seconds to wait before retry `index` (0-based).
+    func delay(beforeRetry index: Int) -> Double {
+        min(backoff * pow(factor, Double(index)), maxBackoff)
+    }
+
+    /// A protobuf Duration string (`"30s"`, `"0.5s"`) in seconds.
+    static func seconds(_ duration: String?) -> Double? {
+        guard let duration, duration.hasSuffix("s") else { return nil }
+        return Double(duration.dropLast())
+    }
+}

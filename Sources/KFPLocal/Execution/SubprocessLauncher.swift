@@ -1,0 +1,50 @@
+import Foundation
+import Subprocess
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// Runs a task's program on this machine with swift-subprocess: argv as resolved, the task's
+/// environment, the task folder as working directory, stdout and stderr into the task's log file.
+/// Cancelling the Swift task stops the process (swift-subprocess's teardown: SIGTERM, then SIGKILL).
+struct SubprocessLauncher: Sendable {
+    /// The exit status, or a launch failure.
+    enum Outcome: Sendable {
+        case exited(Int32)
+        case signaled(Int32)
+        case couldNotLaunch(String)
+    }
+
+    func launch(argv: [String], environment: [String: String], workingDirectory: URL, log: URL) async -> Outcome {
+        guard let program = argv.first else { return .couldNotLaunch("the command is empty") }
+        let logDescriptor: FileDescriptor
+        do {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            logDescriptor = try FileDescriptor.open(FilePath(log.path), .writeOnly, options: [.append])
+        } catch {
+            return .couldNotLaunch("cannot open the log file \(log.path): \(error)")
+        }
+        defer { try? logDescriptor.close() }
+        let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
+        var keys: [Environment.Key: String] = [:]
+        for (key, value) in environment { keys[Environment.Key(stringLiteral: key)] = value }
+        do {
+            let result = try await Subprocess.run(
+                executable,
+                arguments: Arguments(Array(argv.dropFirst())),
+                environment: .custom(keys),
+                workingDirectory: FilePath(workingDirectory.path),
+                output: .fileDescriptor(logDescriptor, closeAfterSpawningProcess: false),
+                error: .combinedWithOutput
+            )
+            switch result.terminationStatus {
+            case .exited(let code): return .exited(code)
+            case .signaled(let signal): return .signaled(signal)
+            }
+        } catch {
+            return .couldNotLaunch("cannot start '\(program)': \(error)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// How a ``LocalRunner`` runs pipelines.
+public struct LocalRunnerOptions: Sendable {
+    /// Where runs write their task folders and the cache: `<root>/<pipeline>/<run id>/...`.
+    public var pipelineRoot: URL
+    /// How many task programs may run at once (default: the number of cores).
+    public var maxParallel: Int
+    /// Whether cache lookups and writes happen (tasks must also enable caching in the spec).
+    public var cachingEnabled: Bool
+    /// Where managed Python virtual environments live (one per requirement set).
+    public var pythonEnvironmentsRoot: URL
+    /// The Python interpreter used to create virtual environments (`python3` on PATH by default).
+    public var basePython: String
+    /// Receives one event per task state change, for progress lines.
+    public var onEvent: @Sendable (TaskEvent) -> Void
+
+    public init(
+        pipelineRoot: URL = LocalRunnerOptions.defaultPipelineRoot,
+        maxParallel: Int = ProcessInfo.processInfo.activeProcessorCount,
+        cachingEnabled: Bool = true,
+        pythonEnvironmentsRoot: URL = LocalRunnerOptions.defaultCacheFolder.appendingPathComponent("python"),
+        basePython: String = "python3",
+        onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
+    ) {
+        self.pipelineRoot = pipelineRoot
+        self.maxParallel = maxParallel
+        self.cachingEnabled = cachingEnabled
+        self.pythonEnvironmentsRoot = pythonEnvironmentsRoot
+        self.basePython = basePython
+        self.onEvent = onEvent
+    }
+
+    /// `$XDG_CACHE_HOME/swift-kfp` or `~/.cache/swift-kfp`.
+    public static var defaultCacheFolder: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("swift-kfp")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/swift-kfp")
+    }
+
+    /// `<cache folder>/pipeline-root`.
+    public static var defaultPipelineRoot: URL {
+        defaultCacheFolder.appendingPathComponent("pipeline-root")
+    }
+}
+
+/// A task state change, reported while a run goes on.
+public struct TaskEvent: Sendable {
+    /// The task path (`train`, `for-loop-2/0/train`).
+    public var taskPath: String
+    public var state: TaskState
+    /// Seconds since the task started (0 when it starts).
+    public var duration: Double
+    public var cached: Bool
+    public var message: String?
+}
