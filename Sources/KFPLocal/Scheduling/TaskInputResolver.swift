@@ -49,7 +49,10 @@ struct TaskInputResolver {
             resolved.parameters[name] = .string(substituted)
         }
         for (name, input) in task.inputs?.artifacts ?? [:] {
-            resolved.artifacts[name] = try artifactValue(name, input)
+            // An optional input the enclosing DAG did not get stays absent (checked against the
+            // component's definition when the executor input is built).
+            guard let artifacts = try artifactValue(name, input) else { continue }
+            resolved.artifacts[name] = artifacts
             resolved.supplied.insert(name)
         }
         for (name, value) in resolved.parameters {
@@ -94,12 +97,9 @@ struct TaskInputResolver {
         return value
     }
 
-    private func artifactValue(_ name: String, _ input: TaskInputArtifact) throws(TaskFailure) -> [RuntimeArtifact] {
+    private func artifactValue(_ name: String, _ input: TaskInputArtifact) throws(TaskFailure) -> [RuntimeArtifact]? {
         if let parent = input.componentInputArtifact {
-            guard let artifacts = scope.artifacts[parent] else {
-                throw TaskFailure("input artifact '\(name)': the enclosing DAG has no artifact '\(parent)'")
-            }
-            return artifacts
+            return scope.artifacts[parent]
         }
         guard let reference = input.taskOutputArtifact else {
             throw TaskFailure("input artifact '\(name)' has no source")
