@@ -1,11 +1,11 @@
 /// What a spec file holds, as `kfp spec check` names it.
 public enum SpecKind: String, Sendable, Hashable {
-    /// A compiled pipeline (IR).
+    /// A compiled pipeline (IR). A v2 component file is the IR of a one-task pipeline, written
+    /// exactly like a pipeline by KFP's compiler, so it is reported as a pipeline too
+    /// (``PipelineSpec/isSingleComponent`` tells the shape).
     case pipeline
     /// A v1 `component.yaml`.
     case componentV1 = "component-v1"
-    /// A v2 component: the IR of a single component (what `Compiler().compile(component)` writes).
-    case componentV2 = "component-v2"
 }
 
 /// A loaded spec document: a pipeline or v2 component (both a ``PipelineSpec``), or a v1 component.

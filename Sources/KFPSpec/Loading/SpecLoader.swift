@@ -81,7 +81,7 @@ public struct SpecLoader: Sendable {
             spec.platformSpec = JSONValue(source: documents[1])
         }
         return LoadedSpec(
-            document: .pipeline(spec), kind: spec.isSingleComponent ? .componentV2 : .pipeline, file: file,
+            document: .pipeline(spec), kind: .pipeline, file: file,
             source: source)
     }
 
