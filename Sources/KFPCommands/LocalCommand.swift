@@ -76,7 +76,13 @@ struct LocalRunCommand: AsyncParsableCommand {
         if let maxParallel { options.maxParallel = maxParallel }
         let record: LocalRun
         do {
-            record = try await LocalRunner(options: options).run(spec, arguments: arguments)
+            let runner = LocalRunner(options: options)
+            let running = Task { try await runner.run(spec, arguments: arguments) }
+            // Ctrl-C or SIGTERM cancels the run: running programs are stopped, nothing new starts,
+            // and the run ends CANCELED with everything finished so far recorded (and cached).
+            let watchers = SignalWatchers.cancel(running, on: [SIGINT, SIGTERM])
+            defer { watchers.forEach { $0.cancel() } }
+            record = try await running.value
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -37,12 +37,16 @@ struct SpecCheckCommand: AsyncParsableCommand {
     }
 }
 
-/// `kfp spec print FILE [--format yaml|json]`.
+/// `kfp spec print FILE [--format yaml|json] [--to-ir [--catalog DIR] [--no-fetch]]`.
 struct SpecPrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Print a spec in canonical form (v1 container components converted to the v2 component form).",
-        discussion: "Keys are sorted and ambiguous strings quoted; loading the output gives the same spec."
+        discussion: """
+            Keys are sorted and ambiguous strings quoted; loading the output gives the same spec. v1 graph \
+            components print in their v1 form, or converted to a pipeline (IR) with --to-ir: each componentRef \
+            resolves to its inline spec, a --catalog component, or the file or URL it names.
+            """
     )
 
     @Argument(help: "A pipeline or component file.")
@@ -51,6 +55,24 @@ struct SpecPrintCommand: AsyncParsableCommand {
     @Option(help: "Output format: yaml or json.")
     var format: SpecWriter.Format = .yaml
 
+    @Flag(name: .customLong("to-ir"), help: "Convert a v1 graph component to a pipeline (IR).")
+    var toIR = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --to-ir: a folder of v1 component files that references may name, by their metadata.annotations.canonical_location or their path.",
+            valueName: "DIR"))
+    var catalog: String?
+
+    @Flag(name: .customLong("no-fetch"), help: "With --to-ir: do not fetch http(s) references missing from the catalog.")
+    var noFetch = false
+
+    func validate() throws {
+        if !toIR, catalog != nil || noFetch {
+            throw ValidationError("--catalog and --no-fetch need --to-ir")
+        }
+    }
+
     func run() async throws {
         switch SpecFileReader().check(file) {
         case .failure(let error):
@@ -58,7 +80,13 @@ struct SpecPrintCommand: AsyncParsableCommand {
             throw ExitCode.failure
         case .success(let loaded):
             do {
-                print(try SpecPrinter().canonicalText(of: loaded, format: format), terminator: "")
+                let printer = SpecPrinter()
+                if toIR {
+                    let folder = catalog.map { URL(fileURLWithPath: $0) }
+                    print(try await printer.irText(of: loaded, catalogFolder: folder, fetchURLs: !noFetch, format: format), terminator: "")
+                } else {
+                    print(try printer.canonicalText(of: loaded, format: format), terminator: "")
+                }
             } catch {
                 printError(error.description)
                 throw ExitCode.failure

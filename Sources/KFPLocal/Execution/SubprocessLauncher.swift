@@ -8,7 +8,8 @@ import SystemPackage
 
 /// Runs a task's program on this machine with swift-subprocess: argv as resolved, the task's
 /// environment, the task folder as working directory, stdout and stderr into the task's log file.
-/// Cancelling the Swift task stops the process (swift-subprocess's teardown: SIGTERM, then SIGKILL).
+/// Cancelling the Swift task stops the program and everything it started (its own session:
+/// SIGTERM to the group, then SIGKILL).
 struct SubprocessLauncher: Sendable {
     /// The exit status, or a launch failure.
     enum Outcome: Sendable {
@@ -30,12 +31,20 @@ struct SubprocessLauncher: Sendable {
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         var keys: [Environment.Key: String] = [:]
         for (key, value) in environment { keys[Environment.Key(stringLiteral: key)] = value }
+        // Each program gets its own session, so cancelling stops the programs it started too:
+        // SIGTERM to the whole group, then SIGKILL after 5 s.
+        var platform = PlatformOptions()
+        platform.createSession = true
+        platform.teardownSequence = [
+            .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(5))
+        ]
         do {
             let result = try await Subprocess.run(
                 executable,
                 arguments: Arguments(Array(argv.dropFirst())),
                 environment: .custom(keys),
                 workingDirectory: FilePath(workingDirectory.path),
+                platformOptions: platform,
                 output: .fileDescriptor(logDescriptor, closeAfterSpawningProcess: false),
                 error: .combinedWithOutput
             )

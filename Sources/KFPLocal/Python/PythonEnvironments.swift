@@ -68,7 +68,7 @@ actor PythonEnvironments {
         }
         var variables = Self.variables(for: staging, base: environment)
         variables["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-        switch await launcher.launch(argv: ["sh", "-c", prelude, "true"], environment: variables,
+        switch await launcher.launch(argv: ["sh", "-c", Self.withoutInnerEnvironment(prelude), "true"], environment: variables,
                                      workingDirectory: root, log: log) {
         case .exited(0): break
         default:
@@ -77,6 +77,19 @@ actor PythonEnvironments {
         }
         FileManager.default.createFile(atPath: folder.appendingPathComponent(".kfp-ready").path, contents: Data(prelude.utf8))
         return .success(folder)
+    }
+
+    /// The prelude without the snippet that `use_venv=True` components add (`tmp=$(mktemp -d)`,
+    /// `python3 -m venv "$tmp/venv" ...`, `. "$tmp/venv/bin/activate"`): the managed environment
+    /// already is that isolated environment, and every package must land in it.
+    nonisolated static func withoutInnerEnvironment(_ prelude: String) -> String {
+        var lines = prelude.components(separatedBy: "\n")
+        lines.removeAll { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed == "tmp=$(mktemp -d)" || (trimmed.hasPrefix("python3 -m venv \"$tmp/venv\""))
+                || trimmed == ". \"$tmp/venv/bin/activate\""
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The process environment with `folder`'s interpreter first on `PATH`.

@@ -30,6 +30,9 @@ struct TaskRunner {
     private var component: ComponentSpec? { run.spec.component(named: task.componentRef.name) }
 
     private func evaluate() async -> TaskOutcome {
+        if Task.isCancelled {
+            return TaskOutcome(state: .canceled, message: "the run was canceled before this task started")
+        }
         if task.triggerPolicy?.strategy != .allUpstreamTasksCompleted {
             for upstream in TaskDependencies.upstream(of: task).sorted() {
                 if let outcome = siblings[upstream], outcome.state != .succeeded {
