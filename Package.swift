@@ -60,6 +60,12 @@ let package = Package(
             path: "Benchmarks/SpecBenchmark",
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "RunnerBenchmark",
+            dependencies: ["KFPLocal", "KFPSpec"],
+            path: "Benchmarks/RunnerBenchmark",
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "KFPSpecTests", dependencies: ["KFPSpec"], swiftSettings: upcoming),
         .testTarget(name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec"], swiftSettings: upcoming),
     ],

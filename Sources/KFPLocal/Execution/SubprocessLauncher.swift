@@ -8,8 +8,8 @@ import SystemPackage
 
 /// Runs a task's program on this machine with swift-subprocess: argv as resolved, the task's
 /// environment, the task folder as working directory, stdout and stderr into the task's log file.
-/// Cancelling the Swift task stops the program and everything it started (its own session:
-/// SIGTERM to the group, then SIGKILL).
+/// Cancelling the Swift task stops the program and everything it started (its own process
+/// group: SIGTERM to the group, then SIGKILL after 5 s).
 struct SubprocessLauncher: Sendable {
     /// The exit status, or a launch failure.
     enum Outcome: Sendable {
@@ -31,10 +31,10 @@ struct SubprocessLauncher: Sendable {
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         var keys: [Environment.Key: String] = [:]
         for (key, value) in environment { keys[Environment.Key(stringLiteral: key)] = value }
-        // Each program gets its own session, so cancelling stops the programs it started too:
+        // Each program leads its own process group, so cancelling stops the programs it started too:
         // SIGTERM to the whole group, then SIGKILL after 5 s.
         var platform = PlatformOptions()
-        platform.createSession = true
+        platform.processGroupID = 0
         platform.teardownSequence = [
             .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(5))
         ]

@@ -89,3 +89,18 @@ enum RunNames {
         return formatter.string(from: date)
     }
 }
+
+extension LocalRunner {
+    /// Launches `sh -c true` once through the task launcher (used by the runner benchmark to
+    /// measure the launcher's own cost).
+    public static func probeLaunch() async -> Bool {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-probe.log")
+        if case .exited(0) = await SubprocessLauncher().launch(
+            argv: ["sh", "-c", "true"], environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.temporaryDirectory, log: log)
+        {
+            return true
+        }
+        return false
+    }
+}
