@@ -73,6 +73,10 @@ struct CELFailure: Error, Sendable {
 
     /// The CEL spec's "no matching overload" error, naming the argument types.
     static func noOverload(_ function: String, _ arguments: CELValue...) -> CELFailure {
+        noOverload(function, arguments)
+    }
+
+    static func noOverload(_ function: String, _ arguments: [CELValue]) -> CELFailure {
         let types = arguments.map(\.typeName).joined(separator: ", ")
         return CELFailure("no matching overload for '\(function)' applied to (\(types))")
     }

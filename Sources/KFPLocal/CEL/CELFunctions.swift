@@ -57,9 +57,22 @@ enum CELFunctions {
         case "contains": return .bool(other.isEmpty || text.unicodeScalars.firstRange(of: other.unicodeScalars) != nil)
         case "startsWith": return .bool(text.unicodeScalars.starts(with: other.unicodeScalars))
         case "endsWith": return .bool(text.unicodeScalars.reversed().starts(with: other.unicodeScalars.reversed()))
-        case "matches": return .bool(try CELRegex.search(other, in: text))
+        case "matches": return .bool(try matches(text, other))
         default: throw CELFailure("unknown function '\(name)'")
         }
+    }
+
+    /// `text.matches(pattern)`: like RE2's `MatchString` in cel-go, the pattern may match anywhere
+    /// in the text (`^...$` matches all of it), on Unicode scalars. Swift's `Regex` reads the RE2
+    /// syntax KFP users write (classes, anchors, groups, repetition, `(?i)`).
+    static func matches(_ text: String, _ pattern: String) throws(CELFailure) -> Bool {
+        let regex: Regex<AnyRegexOutput>
+        do {
+            regex = try Regex(pattern)
+        } catch {
+            throw CELFailure("matches(): invalid regular expression '\(pattern)'")
+        }
+        return text.firstMatch(of: regex.matchingSemantics(.unicodeScalar)) != nil
     }
 
     static func size(_ value: CELValue) throws(CELFailure) -> CELValue {
@@ -98,7 +111,7 @@ enum CELFunctions {
             guard let exact = UInt64(exactly: number) else { throw CELFailure("uint(): \(number) is out of the uint range") }
             return .uint(exact)
         case .double(let number):
-            guard number.isFinite, number > -1, number < 18_446_744_073_709_551_616.0 else {
+            guard number.isFinite, number >= 0, number < 18_446_744_073_709_551_616.0 else {
                 throw CELFailure("uint(): \(value.quoted) is out of the uint range")
             }
             return .uint(UInt64(number.rounded(.towardZero)))
@@ -156,12 +169,5 @@ enum CELFunctions {
             }
         default: throw CELFailure.noOverload("bool", value)
         }
-    }
-}
-
-extension CELFailure {
-    static func noOverload(_ function: String, _ arguments: [CELValue]) -> CELFailure {
-        let types = arguments.map(\.typeName).joined(separator: ", ")
-        return CELFailure("no matching overload for '\(function)' applied to (\(types))")
     }
 }

@@ -120,10 +120,11 @@ struct CELJSONReader {
             return reader.position - from
         }
         if peek() == "-" { position += 1 }
-        let leadingZero = peek() == "0"
-        let integerDigits = digits(&self)
-        guard integerDigits > 0 else { throw failure("expected a digit but found \(describeCurrent)") }
-        guard !leadingZero || integerDigits == 1 else { throw failure("a number cannot start with 0") }
+        if peek() == "0" {
+            position += 1  // a leading zero stands alone: "01" is 0 followed by garbage, as in Go
+        } else if digits(&self) == 0 {
+            throw failure("expected a digit but found \(describeCurrent)")
+        }
         var isInteger = true
         if peek() == "." {
             position += 1

@@ -91,7 +91,7 @@ struct CELLexer {
         case "true": return .bool(true)
         case "false": return .bool(false)
         case "null": return .null
-        case "in": return .symbol("in")
+        case "in": return .symbol(.in)
         default: return .identifier(name)
         }
     }
@@ -177,14 +177,14 @@ struct CELLexer {
         let start = position
         guard let scalar = peek() else { return .end }
         let pair = String(String.UnicodeScalarView([scalar] + (peek(1).map { [$0] } ?? [])))
-        if ["==", "!=", "<=", ">=", "&&", "||"].contains(pair) {
+        if pair.unicodeScalars.count == 2, let symbol = CELSymbol(rawValue: pair) {
             position += 2
-            return .symbol(pair)
+            return .symbol(symbol)
         }
         let single = String(Character(scalar))
-        if "<>!+-*/%?:.,()[]{}".unicodeScalars.contains(scalar) {
+        if let symbol = CELSymbol(rawValue: single) {
             position += 1
-            return .symbol(single)
+            return .symbol(symbol)
         }
         let hints: [String: String] = ["=": "==", "&": "&&", "|": "||"]
         if let hint = hints[single] { throw error("unexpected '\(single)'; did you mean '\(hint)'?", at: start) }

@@ -40,6 +40,14 @@ struct CELNode: Sendable {
         height = 1 + (Self.children(of: kind).map(\.height).max() ?? 0)
     }
 
+    /// Whether this is a name or a dotted name (`a`, `a.b`), which `{` may not follow.
+    var isName: Bool {
+        switch kind {
+        case .identifier, .select: return true
+        default: return false
+        }
+    }
+
     private static func children(of kind: Kind) -> [CELNode] {
         switch kind {
         case .literal, .identifier: return []
@@ -74,6 +82,17 @@ enum CELBinaryOperator: String, Sendable {
     case multiply = "*"
     case divide = "/"
     case remainder = "%"
+
+    /// How tightly the operator binds: 0 for `||` up to 4 for `* / %`.
+    var precedence: Int {
+        switch self {
+        case .or: return 0
+        case .and: return 1
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: return 2
+        case .add, .subtract: return 3
+        case .multiply, .divide, .remainder: return 4
+        }
+    }
 }
 
 /// An expanded comprehension macro: `range.all(x, body)`, `range.exists(x, body)`,

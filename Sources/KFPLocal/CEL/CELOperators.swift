@@ -2,7 +2,8 @@
 /// runtime semantics of cel-go as KFP's driver configures it:
 ///
 /// - Arithmetic needs operands of one type: `int` and `uint` overflow, division and modulus by
-///   zero are errors; `double` follows IEEE 754; `+` also joins strings, bytes and lists.
+///   zero are errors; `double` follows IEEE 754; `+` also joins strings, bytes and lists (up to
+///   ``maxConcatenation`` bytes or elements).
 /// - `==` and `!=` are heterogeneous: values of different types are simply unequal, except that
 ///   `int`, `uint` and `double` compare by numeric value (`1 == 1.0`).
 /// - `<`, `<=`, `>`, `>=` order numbers across `int`/`uint`/`double`, and `bool`, `string`
@@ -123,6 +124,15 @@ enum CELOperators {
         }
     }
 
+    /// The largest string, bytes or list `+` builds, so that repeated doubling in a macro ends
+    /// in an error rather than exhausting memory.
+    static let maxConcatenation = 10_000_000
+
+    private static func checkSize(_ size: Int, _ what: String, _ unit: String) throws(CELFailure) {
+        guard size > maxConcatenation else { return }
+        throw CELFailure("'+' would make \(what) of more than \(maxConcatenation) \(unit)")
+    }
+
     private static func arithmetic(_ op: CELBinaryOperator, _ lhs: CELValue, _ rhs: CELValue) throws(CELFailure) -> CELValue {
         let symbol = op.rawValue
         switch (lhs, rhs) {
@@ -162,9 +172,15 @@ enum CELOperators {
             case .divide: return .double(a / b)
             default: break
             }
-        case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
-        case (.bytes(let a), .bytes(let b)) where op == .add: return .bytes(a + b)
-        case (.list(let a), .list(let b)) where op == .add: return .list(a + b)
+        case (.string(let a), .string(let b)) where op == .add:
+            try checkSize(a.utf8.count + b.utf8.count, "a string", "bytes")
+            return .string(a + b)
+        case (.bytes(let a), .bytes(let b)) where op == .add:
+            try checkSize(a.count + b.count, "bytes", "bytes")
+            return .bytes(a + b)
+        case (.list(let a), .list(let b)) where op == .add:
+            try checkSize(a.count + b.count, "a list", "elements")
+            return .list(a + b)
         default: break
         }
         throw CELFailure.noOverload(symbol, lhs, rhs)

@@ -111,7 +111,13 @@ public struct CELProgram: Sendable {
     }
 
     private func evaluateValue(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {
-        try CELEvaluator(source: source, bindings: bindings).evaluate(root)
+        do {
+            return try CELEvaluator(source: source, bindings: bindings).evaluate(root)
+        } catch let error as CELError {
+            throw error
+        } catch {
+            throw CELError("\(error)", phase: .evaluation, offset: nil, in: source)  // not reached
+        }
     }
 
     private func convert(_ json: JSONValue, _ what: String) throws(CELError) -> CELValue {

@@ -13,7 +13,7 @@ struct CELToken: Sendable {
         /// A name: a variable, field or function (reserved words included, rejected by the parser).
         case identifier(String)
         /// An operator or punctuation mark, including the keyword `in`.
-        case symbol(String)
+        case symbol(CELSymbol)
         case end
     }
 
@@ -24,7 +24,15 @@ struct CELToken: Sendable {
     let length: Int
 
     /// Whether this is the given operator or punctuation mark.
-    func `is`(_ symbol: String) -> Bool { kind == .symbol(symbol) }
+    func `is`(_ symbol: CELSymbol) -> Bool { kind == .symbol(symbol) }
+
+    /// Whether this is an `int` or `double` literal (which a `-` directly before negates).
+    var isNumber: Bool {
+        switch kind {
+        case .int, .double: return true
+        default: return false
+        }
+    }
 
     /// The name, when this is an identifier.
     var identifier: String? {
@@ -49,6 +57,37 @@ struct CELToken: Sendable {
         case .string, .bytes: return "string \(String(view))\(ellipsis)"
         case .int, .uint, .double: return "number '\(String(view))'"
         default: return "'\(String(view))\(ellipsis)'"
+        }
+    }
+}
+
+/// CEL's operators and punctuation marks.
+enum CELSymbol: String, Sendable {
+    case or = "||", and = "&&", not = "!"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case `in` = "in"
+    case plus = "+", minus = "-", times = "*", divide = "/", remainder = "%"
+    case question = "?", colon = ":", dot = ".", comma = ","
+    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"
+
+    /// The binary operator this symbol stands for, if any.
+    var binaryOperator: CELBinaryOperator? {
+        switch self {
+        case .or: return .or
+        case .and: return .and
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessOrEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterOrEqual: return .greaterOrEqual
+        case .in: return .in
+        case .plus: return .add
+        case .minus: return .subtract
+        case .times: return .multiply
+        case .divide: return .divide
+        case .remainder: return .remainder
+        default: return nil
         }
     }
 }

@@ -20,9 +20,16 @@ struct ContainerExecution {
             let executorInput = try ExecutorInputBuilder(component: component, inputs: inputs, taskRoot: root).build()
             try write(executorInput, to: root.appendingPathComponent("executor_input.json"))
             if container.image.hasPrefix("argostub/") {
-                // kfp-kubernetes CreatePVC/DeletePVC stubs: the cluster's driver handles them; nothing runs here.
-                return TaskOutcome(state: .succeeded, outputs: try OutputCollector(executorInput: executorInput,
-                    definitions: component.outputDefinitions).collectArtifactsOnly())
+                // kfp-kubernetes CreatePVC/DeletePVC stubs: the cluster's driver handles them; nothing
+                // runs here. CreatePVC's `name` output is the claim name the driver would make.
+                var outputs = OutputCollector(executorInput: executorInput, definitions: component.outputDefinitions)
+                    .collectArtifactsOnly()
+                if component.outputDefinitions?.parameters?["name"] != nil {
+                    let given = inputs.parameters["pvc_name"]?.stringValue
+                    let suffix = inputs.parameters["pvc_name_suffix"]?.stringValue ?? ""
+                    outputs.parameters["name"] = .string(given ?? "\(run.jobResourceName)\(suffix)")
+                }
+                return TaskOutcome(state: .succeeded, outputs: outputs)
             }
             let cacheKey = try cacheKeyIfEnabled(executorInput)
             if let cacheKey, let cache = run.cache {

@@ -78,6 +78,12 @@ struct TaskInputResolver {
                 throw TaskFailure("input '\(name)': producer task '\(reference.producerTask)' has not run")
             }
             guard producer.state == .succeeded else {
+                // ignore_upstream_failure: the input falls back to the component's default.
+                if task.triggerPolicy?.strategy == .allUpstreamTasksCompleted,
+                    definitions?.parameters?[name]?.mayBeOmitted == true
+                {
+                    return nil
+                }
                 throw TaskFailure("input '\(name)': producer task '\(reference.producerTask)' ended \(producer.state.rawValue)")
             }
             guard let output = producer.outputs.parameters[reference.outputParameterKey] else {
