@@ -33,9 +33,12 @@ struct PythonBenchmark {
     func run() async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let yaml = folder.appendingPathComponent("forty.yaml")
+        // KFP reads the component's source with `inspect`, so the script must be a file.
+        let script = folder.appendingPathComponent("forty.py")
+        try Self.script.write(to: script, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", Self.script, yaml.path]
+        process.arguments = [script.path, yaml.path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -85,16 +85,24 @@ struct ContainerExecution {
             var command = container.command ?? []
             var environment = ProcessInfo.processInfo.environment
             for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
+            var server: PythonForkServer?
             if let prelude = PythonEnvironments.prelude(in: command) {
                 let folder = try await run.pythonEnvironments.environment(for: prelude, log: log)
                 environment = PythonEnvironments.variables(for: folder, base: environment)
                 command = Array(command.dropFirst(3))
+                if run.options.warmPython, PythonForkServer.matches(command) {
+                    server = try await run.pythonEnvironments.forkServer(for: folder, variables: environment)
+                }
             }
             let argv = try resolver.argv(command + (container.args ?? []))
             try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
             let variables = environment
+            let warm = server
             let status = await run.slots.withSlot {
-                await run.launcher.launch(argv: argv, environment: variables, workingDirectory: root, log: log)
+                if let server = warm {
+                    return await server.run(argv: argv, environment: variables, workingDirectory: root, log: log)
+                }
+                return await run.launcher.launch(argv: argv, environment: variables, workingDirectory: root, log: log)
             }
             switch status {
             case .exited(0):

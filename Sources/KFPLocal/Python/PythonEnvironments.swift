@@ -15,6 +15,7 @@ actor PythonEnvironments {
     let launcher: SubprocessLauncher
     private var ready: [String: URL] = [:]
     private var creating: [String: Task<Result<URL, TaskFailure>, Never>] = [:]
+    private var servers: [URL: PythonForkServer] = [:]
 
     init(root: URL, basePython: String, launcher: SubprocessLauncher) {
         self.root = root
@@ -77,6 +78,20 @@ actor PythonEnvironments {
         }
         FileManager.default.createFile(atPath: folder.appendingPathComponent(".kfp-ready").path, contents: Data(prelude.utf8))
         return .success(folder)
+    }
+
+    /// The warm fork server of an environment, started on first use.
+    func forkServer(for folder: URL, variables: [String: String]) throws(TaskFailure) -> PythonForkServer {
+        if let server = servers[folder] { return server }
+        let server = try PythonForkServer(environment: folder, variables: variables)
+        servers[folder] = server
+        return server
+    }
+
+    /// Stops every fork server (at the end of a run).
+    func shutdown() {
+        for server in servers.values { server.stop() }
+        servers = [:]
     }
 
     /// The prelude without the snippet that `use_venv=True` components add (`tmp=$(mktemp -d)`,

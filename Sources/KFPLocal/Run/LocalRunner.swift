@@ -55,6 +55,7 @@ public struct LocalRunner: Sendable {
         guard let dag = spec.root.dag else { throw LocalRunError("the root component has no DAG") }
         let outcome = await DagRunner(run: context).run(
             component: spec.root, dag: dag, scope: DagScope(path: .root, parameters: scopeValues.parameters, artifacts: scopeValues.artifacts))
+        await context.pythonEnvironments.shutdown()
         let record = LocalRun(
             runID: id, pipelineName: spec.pipelineInfo.name,
             state: outcome.state == .succeeded ? .succeeded : outcome.state, runRoot: runRoot.path,

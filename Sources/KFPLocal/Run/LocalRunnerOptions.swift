@@ -12,6 +12,9 @@ public struct LocalRunnerOptions: Sendable {
     public var pythonEnvironmentsRoot: URL
     /// The Python interpreter used to create virtual environments (`python3` on PATH by default).
     public var basePython: String
+    /// Run lightweight Python tasks through a warm interpreter per environment that forks one
+    /// process per task (same arguments, environment, folder and files; no interpreter start-up).
+    public var warmPython: Bool
     /// Receives one event per task state change, for progress lines.
     public var onEvent: @Sendable (TaskEvent) -> Void
 
@@ -21,6 +24,7 @@ public struct LocalRunnerOptions: Sendable {
         cachingEnabled: Bool = true,
         pythonEnvironmentsRoot: URL = LocalRunnerOptions.defaultCacheFolder.appendingPathComponent("python"),
         basePython: String = "python3",
+        warmPython: Bool = true,
         onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
     ) {
         self.pipelineRoot = pipelineRoot
@@ -28,6 +32,7 @@ public struct LocalRunnerOptions: Sendable {
         self.cachingEnabled = cachingEnabled
         self.pythonEnvironmentsRoot = pythonEnvironmentsRoot
         self.basePython = basePython
+        self.warmPython = warmPython
         self.onEvent = onEvent
     }
 

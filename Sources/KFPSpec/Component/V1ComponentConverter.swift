@@ -60,7 +60,7 @@ public struct V1ComponentConverter: Sendable {
         if component.implementation.graph != nil {
             throw SpecError(
                 .validation, file: nil,
-                message: "'\(component.name ?? "name")' is a graph component; only container components convert to a single-component IR",
+                message: "'\(component.name ?? "name")' is a graph component; only container components convert to a single-component IR (convert graphs with V1GraphConverter)",
                 path: implementation.appending("graph"))
         }
         guard let container = component.implementation.container else {
@@ -73,8 +73,9 @@ public struct V1ComponentConverter: Sendable {
                 message: "component name '\(component.name ?? "")' gives the pipeline name '\(name)', which does not match ^[a-z0-9][a-z0-9-]{0,127}$",
                 path: SpecPath("name"))
         }
-        let interface = try V1Interface(component: component, usage: V1InputUsage(container: container))
-        let executor = try executorSpec(container, interface: interface, envOrder: envOrder)
+        let parts = try V1ContainerParts(component: component, container: container, envOrder: envOrder)
+        let interface = parts.interface
+        let executor = parts.container
         let componentName = "comp-\(name)"
         let executorLabel = "exec-\(name)"
 
@@ -112,37 +113,5 @@ public struct V1ComponentConverter: Sendable {
             pipelineInfo: PipelineInfo(name: name),
             deploymentSpec: DeploymentSpec(executors: [executorLabel: ExecutorSpec(container: executor)]),
             sdkVersion: Self.sdkVersion, schemaVersion: "2.1.0", components: [componentName: leaf], root: root)
-    }
-
-    private func executorSpec(
-        _ container: V1ContainerSpec, interface: V1Interface, envOrder: [String]?
-    ) throws(SpecError) -> ContainerSpec {
-        let placeholders = V1PlaceholderConverter(inputs: interface.inputs, outputs: interface.outputs)
-        let here = SpecPath("implementation", "container")
-        func strings(_ arguments: [V1Argument]?, field: String) throws(SpecError) -> [String]? {
-            var result: [String] = []
-            for (index, argument) in (arguments ?? []).enumerated() {
-                result += try placeholders.convert(argument, at: here.appending(field).appending(index: index))
-                    .map(\.commandLineText)
-            }
-            return result.isEmpty ? nil : result
-        }
-        let env = container.env ?? [:]
-        let written = (envOrder ?? []).filter { env[$0] != nil }
-        let names = written + env.keys.filter { !written.contains($0) }.sorted()
-        var variables: [EnvironmentVariable] = []
-        for name in names {
-            guard let value = env[name] else { continue }
-            let parts = try placeholders.convert(value, at: here.appending("env", name))
-            guard parts.count == 1, let part = parts.first else {
-                throw SpecError(
-                    .validation, file: nil, message: "env variable '\(name)' must have exactly one value",
-                    path: here.appending("env", name))
-            }
-            variables.append(EnvironmentVariable(name: name, value: part.commandLineText))
-        }
-        return ContainerSpec(
-            image: container.image, command: try strings(container.command, field: "command"),
-            args: try strings(container.args, field: "args"), env: variables.isEmpty ? nil : variables)
     }
 }

@@ -44,7 +44,7 @@ struct URLFetcher: Sendable {
         case .finished(let status, let data):
             guard let status else { throw failure("the server sent no HTTP response") }
             guard (200..<300).contains(status) else {
-                let reason = HTTPURLResponse.localizedString(forStatusCode: status)
+                let reason = HTTPURLResponse.localizedString(forStatusCode: status).lowercased()
                 throw failure("HTTP status \(status)" + (reason.isEmpty ? "" : " (\(reason))"))
             }
             return data

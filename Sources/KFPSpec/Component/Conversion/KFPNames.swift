@@ -34,6 +34,16 @@ enum KFPNames {
         return trim(String(out), "_")
     }
 
+    /// `make_name_unique_by_adding_index`: `name` when `taken` does not hold it, else the first of
+    /// `name-2`, `name-3`, ... that it does not hold. KFP names repeated tasks, components
+    /// (`comp-x-2`) and executors (`exec-x-2`) with this.
+    static func unique(_ name: String, in taken: Set<String>) -> String {
+        guard taken.contains(name) else { return name }
+        var index = 2
+        while taken.contains("\(name)-\(index)") { index += 1 }
+        return "\(name)-\(index)"
+    }
+
     /// `validate_pipeline_name`: KFP's rule `^[a-z0-9][a-z0-9-]{0,127}$` for the pipeline name.
     static func isValidPipelineName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, isASCIIDigit(first) || isASCIILowercase(first),

@@ -16,6 +16,9 @@ import Foundation
 struct V1DefaultValue {
     let input: V1InputSpec
     let path: SpecPath
+    /// What messages call the value; `default of input 'x'` when `nil`. The graph converter casts
+    /// constant task arguments with this type too (`argument 'x' of task 'T'`).
+    var subject: String? = nil
 
     /// The `defaultValue` for an input of IR type `type`, or `nil` when it has none.
     func irDefault(as type: ParameterType) throws(SpecError) -> JSONValue? {
@@ -152,7 +155,7 @@ struct V1DefaultValue {
 
     private func problem(_ message: String) -> SpecError {
         let type = input.type?.stringValue.map { " of type '\($0)'" } ?? ""
-        return SpecError(
-            .validation, file: nil, message: "default of input '\(input.name)'\(type): \(message)", path: path)
+        let subject = subject ?? "default of input '\(input.name)'"
+        return SpecError(.validation, file: nil, message: "\(subject)\(type): \(message)", path: path)
     }
 }

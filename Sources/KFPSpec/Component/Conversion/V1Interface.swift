@@ -33,7 +33,7 @@ struct V1Interface {
                         message: "input '\(input.name)' is used both as a value (inputValue) and as a file (inputPath, inputUri or inputMetadata)",
                         path: path)
                 }
-                kind = .parameter(.string)
+                kind = .parameter(usage.valueTypes[input.name] ?? .string)
             }
             let optional = input.optional == true || (input.default != nil && input.default != .null)
             switch kind {
@@ -126,6 +126,12 @@ struct V1InputUsage: Sendable, Hashable {
     var valueInputs: Set<String> = []
     /// Input names (as written) used with `inputPath`, `inputUri` or `inputMetadata`.
     var artifactInputs: Set<String> = []
+    /// The parameter type a non-parameter input in ``valueInputs`` becomes; `STRING` when absent.
+    /// A graph input passed only to `NUMBER_INTEGER` inputs becomes a `NUMBER_INTEGER` parameter.
+    var valueTypes: [String: ParameterType] = [:]
+
+    /// No uses: every input keeps the kind its type gives it.
+    init() {}
 
     /// The uses in the command, args and env of `container`.
     init(container: V1ContainerSpec) {
