@@ -129,7 +129,7 @@ struct V1GraphConversionTests {
         #expect(spec.deploymentSpec?.executors?.keys.sorted() == ["exec-step-a", "exec-step-a-2", "exec-task"])
     }
 
-    @Test("a default that does not fit its type (KFP writes '' for a JsonObject) is left out, so the pipeline validates")
+    @Test("KFP's '' default of a JsonObject is kept and validates; a JsonArray default becomes a list")
     func unfitDefaultsLeftOut() async throws {
         let yaml = """
             name: defaults
@@ -145,7 +145,8 @@ struct V1GraphConversionTests {
             """
         let spec = try await convert(yaml)
         let inputs = try #require(spec.components?["comp-configure"]?.inputDefinitions?.parameters)
-        #expect(inputs["config"] == InputParameterDefinition(parameterType: .struct, isOptional: true))
+        // KFP's '' default of a JsonObject means "none"; it is kept as KFP writes it and validates.
+        #expect(inputs["config"] == InputParameterDefinition(parameterType: .struct, defaultValue: "", isOptional: true))
         #expect(inputs["items"] == InputParameterDefinition(parameterType: .list, defaultValue: [1], isOptional: true))
     }
 }

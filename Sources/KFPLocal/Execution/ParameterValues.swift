@@ -9,7 +9,7 @@ enum ParameterValues {
     /// - Throws: ``TaskFailure`` naming what was expected and found.
     static func convert(_ value: JSONValue, to type: ParameterType) throws(TaskFailure) -> JSONValue {
         switch (type, value) {
-        case (_, .null): return .null
+        case (_, .null), (.list, .string("")), (.struct, .string("")): return .null
         case (.numberInteger, .double(let number)):
             guard number == number.rounded(), abs(number) < 9e18 else {
                 throw TaskFailure("expected an integer, found \("\(number)")")

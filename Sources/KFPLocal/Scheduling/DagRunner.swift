@@ -38,17 +38,9 @@ struct DagRunner: Sendable {
     }
 }
 
-/// The tasks a task waits for: `dependentTasks` plus every producer its inputs name.
+/// The tasks a task waits for (see `PipelineTaskSpec.upstreamTaskNames`).
 enum TaskDependencies {
     static func upstream(of task: PipelineTaskSpec) -> Set<String> {
-        var names = Set(task.dependentTasks ?? [])
-        for input in (task.inputs?.parameters ?? [:]).values {
-            if let producer = input.taskOutputParameter?.producerTask { names.insert(producer) }
-            if let producer = input.taskFinalStatus?.producerTask { names.insert(producer) }
-        }
-        for input in (task.inputs?.artifacts ?? [:]).values {
-            if let producer = input.taskOutputArtifact?.producerTask { names.insert(producer) }
-        }
-        return names
+        task.upstreamTaskNames
     }
 }

@@ -25,6 +25,8 @@ public enum ParameterType: String, Sendable, Hashable, CaseIterable, Codable {
         case (.numberDouble, .int), (.numberDouble, .double): return true
         case (.string, .string), (.boolean, .bool), (.list, .array): return true
         case (.struct, .object), (.taskFinalStatus, .object), (.taskConfig, .object): return true
+        // KFP's v1 loader writes `''` as the default of JsonObject / JsonArray inputs; it means "none".
+        case (.list, .string("")), (.struct, .string("")): return true
         default: return false
         }
     }

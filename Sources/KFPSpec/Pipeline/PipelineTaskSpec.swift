@@ -104,3 +104,19 @@ public struct RetryPolicy: Codable, Sendable, Hashable {
 public struct IteratorPolicy: Codable, Sendable, Hashable {
     public var parallelismLimit: Int?
 }
+
+extension PipelineTaskSpec {
+    /// The sibling tasks this task waits for: `dependentTasks` plus every producer its inputs name
+    /// (`taskOutputParameter`, `taskOutputArtifact`, `taskFinalStatus`).
+    public var upstreamTaskNames: Set<String> {
+        var names = Set(dependentTasks ?? [])
+        for input in (inputs?.parameters ?? [:]).values {
+            if let producer = input.taskOutputParameter?.producerTask { names.insert(producer) }
+            if let producer = input.taskFinalStatus?.producerTask { names.insert(producer) }
+        }
+        for input in (inputs?.artifacts ?? [:]).values {
+            if let producer = input.taskOutputArtifact?.producerTask { names.insert(producer) }
+        }
+        return names
+    }
+}

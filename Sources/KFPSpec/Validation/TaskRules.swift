@@ -8,15 +8,7 @@ struct TaskRules {
 
     /// Every task named by `dependentTasks` or by an input of `task`.
     static func upstreamTasks(of task: PipelineTaskSpec) -> Set<String> {
-        var names = Set(task.dependentTasks ?? [])
-        for input in (task.inputs?.parameters ?? [:]).values {
-            if let producer = input.taskOutputParameter?.producerTask { names.insert(producer) }
-            if let producer = input.taskFinalStatus?.producerTask { names.insert(producer) }
-        }
-        for input in (task.inputs?.artifacts ?? [:]).values {
-            if let producer = input.taskOutputArtifact?.producerTask { names.insert(producer) }
-        }
-        return names
+        task.upstreamTaskNames
     }
 
     func check(into report: inout ValidationReport) {

@@ -108,7 +108,7 @@ extension JSONValue {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 || (asciiOnly && scalar.value >= 0x80) {
+                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
                     for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -72,29 +72,6 @@ indirect enum OrderedJSON: Sendable, Hashable {
 
     /// A string as `json.dumps(..., ensure_ascii=True)` writes it.
     static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value >= 0x20, scalar.value <= 0x7E {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    for unit in String(scalar).utf16 { out += hex(unit) }
-                }
-            }
-        }
-        out += "\""
-    }
-
-    private static func hex(_ unit: UInt16) -> String {
-        let digits = String(unit, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        JSONValue.writeJSONString(text, into: &out, asciiOnly: true)
     }
 }
