@@ -60,7 +60,7 @@ if only == nil || only == "b" {
 if only == nil || only == "c" {
     print("(c) peak memory, 10,000 independent shell tasks")
     let before = PeakMemory.residentMegabytes()
-    let spec = ShellPipelines.make(tasks: 10_000, chained: false)
+    let spec = ShellPipelines.make(tasks: Int(option("--tasks") ?? "") ?? 10_000, chained: false)
     var state = TaskState.pending
     let elapsed = try await seconds { state = try await runner("ten-thousand").run(spec).state }
     print(String(format: "    %.1f s, %@; peak resident memory %.1f MB (%.1f MB before the run)", elapsed, state.rawValue,

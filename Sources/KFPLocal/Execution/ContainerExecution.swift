@@ -67,7 +67,7 @@ struct ContainerExecution {
         let retry = RetrySchedule(policy: task.retryPolicy)
         var attempt = 0
         while true {
-            let outcome = await attemptOnce(executorInput, root: root)
+            let outcome = await attemptOnce(executorInput, root: root, retry: attempt > 0)
             if outcome.state == .succeeded || attempt >= retry.maxRetries || Task.isCancelled { return outcome }
             let wait = retry.delay(beforeRetry: attempt)
             run.emit(path, .running, duration: Date().timeIntervalSince(started),
@@ -77,13 +77,13 @@ struct ContainerExecution {
         }
     }
 
-    private func attemptOnce(_ executorInput: ExecutorInput, root: URL) async -> TaskOutcome {
+    private func attemptOnce(_ executorInput: ExecutorInput, root: URL, retry: Bool) async -> TaskOutcome {
         let log = root.appendingPathComponent("log.txt")
         do {
             let pipelineValues = PipelinePlaceholders(run: run, taskName: taskName)
             let resolver = CommandResolver(executorInput: executorInput, supplied: inputs.supplied, pipeline: pipelineValues)
             var command = container.command ?? []
-            var environment = ProcessInfo.processInfo.environment
+            var environment = run.baseEnvironment
             for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
             var server: PythonForkServer?
             if let prelude = PythonEnvironments.prelude(in: command) {
@@ -95,7 +95,10 @@ struct ContainerExecution {
                 }
             }
             let argv = try resolver.argv(command + (container.args ?? []))
-            try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
+            if retry {
+                // A retry starts clean: no executor output left from the failed attempt.
+                try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
+            }
             let variables = environment
             let warm = server
             let status = await run.slots.withSlot {
@@ -125,7 +128,7 @@ struct ContainerExecution {
 
     private func write(_ value: some Encodable, to file: URL) throws {
         let text = try SpecWriter().tree(of: value).prettyJSON() + "\n"
-        try Data(text.utf8).write(to: file, options: .atomic)
+        try Data(text.utf8).write(to: file)
     }
 }
 

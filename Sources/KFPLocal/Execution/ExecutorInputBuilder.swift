@@ -35,8 +35,12 @@ struct ExecutorInputBuilder {
         let outputsFolder = taskRoot.appendingPathComponent("outputs", isDirectory: true)
         let artifactsFolder = taskRoot.appendingPathComponent("artifacts", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: outputsFolder, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: artifactsFolder, withIntermediateDirectories: true)
+            if !(component.outputDefinitions?.parameters ?? [:]).isEmpty {
+                try FileManager.default.createDirectory(at: outputsFolder, withIntermediateDirectories: false)
+            }
+            if !(component.outputDefinitions?.artifacts ?? [:]).isEmpty {
+                try FileManager.default.createDirectory(at: artifactsFolder, withIntermediateDirectories: false)
+            }
         } catch {
             throw TaskFailure("cannot create the task folder \(taskRoot.path): \(error)")
         }

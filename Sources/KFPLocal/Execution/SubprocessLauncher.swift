@@ -22,12 +22,21 @@ struct SubprocessLauncher: Sendable {
         guard let program = argv.first else { return .couldNotLaunch("the command is empty") }
         let logDescriptor: FileDescriptor
         do {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
-            logDescriptor = try FileDescriptor.open(FilePath(log.path), .writeOnly, options: [.append])
+            logDescriptor = try FileDescriptor.open(
+                FilePath(log.path), .writeOnly, options: [.append, .create], permissions: [.ownerReadWrite, .groupRead, .otherRead])
         } catch {
             return .couldNotLaunch("cannot open the log file \(log.path): \(error)")
         }
         defer { try? logDescriptor.close() }
+        // stderr goes to the same log through a second descriptor (swift-subprocess 1.0.2's
+        // `.combinedWithOutput` leaks one descriptor per process).
+        let errorDescriptor: FileDescriptor
+        do {
+            errorDescriptor = try logDescriptor.duplicate()
+        } catch {
+            return .couldNotLaunch("cannot duplicate the log descriptor: \(error)")
+        }
+        defer { try? errorDescriptor.close() }
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         var keys: [Environment.Key: String] = [:]
         for (key, value) in environment { keys[Environment.Key(stringLiteral: key)] = value }
@@ -46,7 +55,7 @@ struct SubprocessLauncher: Sendable {
                 workingDirectory: FilePath(workingDirectory.path),
                 platformOptions: platform,
                 output: .fileDescriptor(logDescriptor, closeAfterSpawningProcess: false),
-                error: .combinedWithOutput
+                error: .fileDescriptor(errorDescriptor, closeAfterSpawningProcess: false)
             )
             switch result.terminationStatus {
             case .exited(let code): return .exited(code)

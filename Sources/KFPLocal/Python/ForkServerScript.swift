@@ -20,8 +20,11 @@ enum ForkServerScript {
 
     socket_path, parent = sys.argv[1], os.getppid()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(socket_path)
+    # The runner waits for socket_path to exist: make it appear only once connections are
+    # accepted (bind creates the file before listen, and a connect in between is refused).
+    server.bind(socket_path + '.binding')
     server.listen(128)
+    os.rename(socket_path + '.binding', socket_path)
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)

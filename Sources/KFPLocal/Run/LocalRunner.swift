@@ -50,7 +50,7 @@ public struct LocalRunner: Sendable {
             slots: ExecutionSlots(limit: options.maxParallel), recorder: TaskRecorder(),
             cache: options.cachingEnabled ? CacheStore(pipelineRoot: pipelineRoot) : nil,
             pythonEnvironments: PythonEnvironments(root: options.pythonEnvironmentsRoot, basePython: options.basePython, launcher: launcher),
-            launcher: launcher)
+            launcher: launcher, baseEnvironment: ProcessInfo.processInfo.environment)
         let ignored = IgnoredSettings.names(in: spec)
         guard let dag = spec.root.dag else { throw LocalRunError("the root component has no DAG") }
         let outcome = await DagRunner(run: context).run(
@@ -95,6 +95,12 @@ extension LocalRunner {
     /// Launches `sh -c true` once through the task launcher (used by the runner benchmark to
     /// measure the launcher's own cost).
     public static func probeLaunch() async -> Bool {
+        defer {
+            if ProcessInfo.processInfo.environment["KFP_PROBE_FDS"] != nil {
+                let count = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+                print("open descriptors: \(count)")
+            }
+        }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-probe.log")
         if case .exited(0) = await SubprocessLauncher().launch(
             argv: ["sh", "-c", "true"], environment: ProcessInfo.processInfo.environment,

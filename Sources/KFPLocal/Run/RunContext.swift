@@ -21,6 +21,8 @@ struct RunContext: Sendable {
     let cache: CacheStore?
     let pythonEnvironments: PythonEnvironments
     let launcher: SubprocessLauncher
+    /// This process's environment, read once per run; tasks start from it.
+    let baseEnvironment: [String: String]
 
     /// The folder of a task: `<run root>/<path components>`.
     func taskRoot(_ path: TaskPath) -> URL {
