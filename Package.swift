@@ -66,8 +66,9 @@ let package = Package(
             path: "Benchmarks/RunnerBenchmark",
             swiftSettings: upcoming
         ),
-        .testTarget(name: "KFPSpecTests", dependencies: ["KFPSpec"], swiftSettings: upcoming),
-        .testTarget(name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec"], swiftSettings: upcoming),
+        .testTarget(name: "KFPSpecTests", dependencies: ["KFPSpec"], exclude: ["Oracle"], swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec"], exclude: ["Oracle"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Where the tests find the shared corpus and the Python oracle (a venv with `kfp==2.17.3`).
+/// (The same lookup as KFPSpecTests' `TestEnvironment`; test targets cannot share code.)
+enum TestEnvironment {
+    /// The package root (the folder holding Package.swift).
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// `../shared/kfp-corpus`, or `nil` (with a printed notice) when it is absent.
+    static let corpus: URL? = {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/kfp-corpus")
+        if FileManager.default.fileExists(atPath: url.path) { return url }
+        print("notice: ../shared/kfp-corpus is absent; corpus tests are skipped")
+        return nil
+    }()
+
+    /// The oracle interpreter: `$KFP_ORACLE_PYTHON`, else `.venv-oracle/bin/python` in the package root.
+    /// `nil` (with a printed notice) when neither exists.
+    static let oraclePython: URL? = {
+        if let path = ProcessInfo.processInfo.environment["KFP_ORACLE_PYTHON"], !path.isEmpty,
+            FileManager.default.isExecutableFile(atPath: path)
+        {
+            return URL(fileURLWithPath: path)
+        }
+        let venv = packageRoot.appendingPathComponent(".venv-oracle/bin/python")
+        if FileManager.default.isExecutableFile(atPath: venv.path) { return venv }
+        print("notice: no oracle Python (set KFP_ORACLE_PYTHON or run scripts/test.sh); oracle tests are skipped")
+        return nil
+    }()
+
+    /// Every file under `folder` of the corpus whose name ends in one of `extensions`, sorted.
+    static func corpusFiles(_ folder: String, extensions: Set<String> = ["yaml", "yml"]) -> [URL] {
+        guard let corpus else { return [] }
+        let root = corpus.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        return enumerator.compactMap { $0 as? URL }
+            .filter { extensions.contains($0.pathExtension) }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Runs the oracle Python with a script from `Tests/KFPLocalTests/Oracle/` without blocking:
+    /// stdin comes from `stdin`, stdout goes to `output` and stderr to `errors` (files, so a large
+    /// output cannot fill a pipe). Returns when the process exits; stops it after `timeout` seconds.
+    static func runOracle(script: String, arguments: [String], stdin: Data, output: URL, errors: URL,
+                          timeout: Double = 900) async throws {
+        guard let python = oraclePython else { throw OracleUnavailable() }
+        let process = Process()
+        process.executableURL = python
+        let scriptURL = packageRoot.appendingPathComponent("Tests/KFPLocalTests/Oracle/\(script)")
+        process.arguments = [scriptURL.path] + arguments
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-oracle-stdin-\(UUID().uuidString)")
+        try stdin.write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
+            }
+            let box = ProcessBox(process)
+            Task {
+                try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+                if box.process.isRunning { box.process.terminate() }
+            }
+        }
+        guard status == 0 else { throw OracleFailed(status: status) }
+    }
+}
+
+/// Lets the timeout task reach the oracle process (Foundation's `Process` is not `Sendable`).
+private final class ProcessBox: @unchecked Sendable {
+    let process: Process
+    init(_ process: Process) { self.process = process }
+}
+
+struct OracleUnavailable: Error {}
+
+struct OracleFailed: Error, CustomStringConvertible {
+    var status: Int32
+    var description: String { "oracle script exited with status \(status)" }
+}
