@@ -50,6 +50,26 @@ actor PythonEnvironments {
     }
 
     private func create(folder: URL, prelude: String, log: URL) async -> Result<URL, TaskFailure> {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            return .failure(TaskFailure("cannot create \(root.path): \(error)"))
+        }
+        let lock: EnvironmentLock
+        do {
+            lock = try await EnvironmentLock(for: folder)
+        } catch {
+            return .failure(error)
+        }
+        defer { lock.release() }
+        // Another runner may have made it while we waited for the lock.
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".kfp-ready").path) {
+            return .success(folder)
+        }
+        return await build(folder: folder, prelude: prelude, log: log)
+    }
+
+    private func build(folder: URL, prelude: String, log: URL) async -> Result<URL, TaskFailure> {
         // Made in place (virtual environments hold absolute paths, so they cannot be moved);
         // a folder without the ready marker is a leftover of an interrupted attempt.
         let staging = folder
