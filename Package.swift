@@ -66,9 +66,12 @@ let package = Package(
             path: "Benchmarks/RunnerBenchmark",
             swiftSettings: upcoming
         ),
-        .testTarget(name: "KFPSpecTests", dependencies: ["KFPSpec"], exclude: ["Oracle"], swiftSettings: upcoming),
+        .target(name: "KFPTestSupport", path: "Tests/KFPTestSupport", swiftSettings: upcoming),
         .testTarget(
-            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec"], exclude: ["Oracle"], swiftSettings: upcoming),
+            name: "KFPSpecTests", dependencies: ["KFPSpec", "KFPTestSupport"], exclude: ["Oracle"], swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
+            swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import KFPTestSupport
 import KFPSpec
 import Testing
 

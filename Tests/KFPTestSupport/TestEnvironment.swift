@@ -1,10 +1,10 @@
 import Foundation
 
-/// Where the tests find the shared corpus and the Python oracle (a venv with `kfp==2.17.3`).
-/// (The same lookup as KFPSpecTests' `TestEnvironment`; test targets cannot share code.)
-enum TestEnvironment {
+/// Where the tests find the shared corpus and the Python oracle (a venv with `kfp==2.17.3`);
+/// shared by every test target.
+public enum TestEnvironment {
     /// The package root (the folder holding Package.swift).
-    static let packageRoot: URL = {
+    public static let packageRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -14,7 +14,7 @@ enum TestEnvironment {
     }()
 
     /// `../shared/kfp-corpus`, or `nil` (with a printed notice) when it is absent.
-    static let corpus: URL? = {
+    public static let corpus: URL? = {
         let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/kfp-corpus")
         if FileManager.default.fileExists(atPath: url.path) { return url }
         print("notice: ../shared/kfp-corpus is absent; corpus tests are skipped")
@@ -23,7 +23,7 @@ enum TestEnvironment {
 
     /// The oracle interpreter: `$KFP_ORACLE_PYTHON`, else `.venv-oracle/bin/python` in the package root.
     /// `nil` (with a printed notice) when neither exists.
-    static let oraclePython: URL? = {
+    public static let oraclePython: URL? = {
         if let path = ProcessInfo.processInfo.environment["KFP_ORACLE_PYTHON"], !path.isEmpty,
             FileManager.default.isExecutableFile(atPath: path)
         {
@@ -36,7 +36,7 @@ enum TestEnvironment {
     }()
 
     /// Every file under `folder` of the corpus whose name ends in one of `extensions`, sorted.
-    static func corpusFiles(_ folder: String, extensions: Set<String> = ["yaml", "yml"]) -> [URL] {
+    public static func corpusFiles(_ folder: String, extensions: Set<String> = ["yaml", "yml"]) -> [URL] {
         guard let corpus else { return [] }
         let root = corpus.appendingPathComponent(folder)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
@@ -45,15 +45,42 @@ enum TestEnvironment {
             .sorted { $0.path < $1.path }
     }
 
-    /// Runs the oracle Python with a script from `Tests/KFPLocalTests/Oracle/` without blocking:
+    /// The oracle script named `script`, from `Tests/KFPSpecTests/Oracle/` or `Tests/KFPLocalTests/Oracle/`.
+    public static func oracleScript(_ script: String) -> URL {
+        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle"]
+        let candidates = folders.map { packageRoot.appendingPathComponent("\($0)/\(script)") }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// Runs the oracle Python with an oracle script and returns its stdout.
+    public static func runOracle(script: String, arguments: [String], stdin: Data? = nil) throws -> Data {
+        guard let python = oraclePython else { throw OracleUnavailable() }
+        let process = Process()
+        process.executableURL = python
+        let scriptURL = oracleScript(script)
+        process.arguments = [scriptURL.path] + arguments
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw OracleFailed(status: process.terminationStatus) }
+        return data
+    }
+
+    /// Runs the oracle Python with an oracle script without blocking:
     /// stdin comes from `stdin`, stdout goes to `output` and stderr to `errors` (files, so a large
     /// output cannot fill a pipe). Returns when the process exits; stops it after `timeout` seconds.
-    static func runOracle(script: String, arguments: [String], stdin: Data, output: URL, errors: URL,
+    public static func runOracle(script: String, arguments: [String], stdin: Data, output: URL, errors: URL,
                           timeout: Double = 900) async throws {
         guard let python = oraclePython else { throw OracleUnavailable() }
         let process = Process()
         process.executableURL = python
-        let scriptURL = packageRoot.appendingPathComponent("Tests/KFPLocalTests/Oracle/\(script)")
+        let scriptURL = oracleScript(script)
         process.arguments = [scriptURL.path] + arguments
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-oracle-stdin-\(UUID().uuidString)")
         try stdin.write(to: input)
@@ -82,15 +109,15 @@ enum TestEnvironment {
     }
 }
 
+public struct OracleUnavailable: Error {}
+
+public struct OracleFailed: Error, CustomStringConvertible {
+    public var status: Int32
+    public var description: String { "oracle script exited with status \(status)" }
+}
+
 /// Lets the timeout task reach the oracle process (Foundation's `Process` is not `Sendable`).
 private final class ProcessBox: @unchecked Sendable {
     let process: Process
     init(_ process: Process) { self.process = process }
-}
-
-struct OracleUnavailable: Error {}
-
-struct OracleFailed: Error, CustomStringConvertible {
-    var status: Int32
-    var description: String { "oracle script exited with status \(status)" }
 }
