@@ -95,12 +95,6 @@ extension LocalRunner {
     /// Launches `sh -c true` once through the task launcher (used by the runner benchmark to
     /// measure the launcher's own cost).
     public static func probeLaunch() async -> Bool {
-        defer {
-            if ProcessInfo.processInfo.environment["KFP_PROBE_FDS"] != nil {
-                let count = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
-                print("open descriptors: \(count)")
-            }
-        }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-probe.log")
         if case .exited(0) = await SubprocessLauncher().launch(
             argv: ["sh", "-c", "true"], environment: ProcessInfo.processInfo.environment,
