@@ -133,37 +133,32 @@ enum CELOperators {
         throw CELFailure("'+' would make \(what) of more than \(maxConcatenation) \(unit)")
     }
 
+    /// `+ - * / %` on two integers of one kind, with CEL's errors for division by zero and overflow.
+    private static func integerArithmetic<T: FixedWidthInteger>(
+        _ op: CELBinaryOperator, _ a: T, _ b: T, overflowName: String
+    ) throws(CELFailure) -> T {
+        if b == 0, op == .divide || op == .remainder {
+            throw CELFailure(op == .divide ? "division by zero" : "modulus by zero")
+        }
+        let (value, overflow): (T, Bool)
+        switch op {
+        case .add: (value, overflow) = a.addingReportingOverflow(b)
+        case .subtract: (value, overflow) = a.subtractingReportingOverflow(b)
+        case .multiply: (value, overflow) = a.multipliedReportingOverflow(by: b)
+        case .divide: (value, overflow) = a.dividedReportingOverflow(by: b)
+        default: (value, overflow) = a.remainderReportingOverflow(dividingBy: b)
+        }
+        guard !overflow else { throw CELFailure("\(overflowName) overflow in '\(op.rawValue)'") }
+        return value
+    }
+
     private static func arithmetic(_ op: CELBinaryOperator, _ lhs: CELValue, _ rhs: CELValue) throws(CELFailure) -> CELValue {
         let symbol = op.rawValue
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)):
-            if b == 0, op == .divide || op == .remainder {
-                throw CELFailure(op == .divide ? "division by zero" : "modulus by zero")
-            }
-            let (value, overflow): (Int64, Bool)
-            switch op {
-            case .add: (value, overflow) = a.addingReportingOverflow(b)
-            case .subtract: (value, overflow) = a.subtractingReportingOverflow(b)
-            case .multiply: (value, overflow) = a.multipliedReportingOverflow(by: b)
-            case .divide: (value, overflow) = a.dividedReportingOverflow(by: b)
-            default: (value, overflow) = a.remainderReportingOverflow(dividingBy: b)
-            }
-            guard !overflow else { throw CELFailure("integer overflow in '\(symbol)'") }
-            return .int(value)
+            return .int(try integerArithmetic(op, a, b, overflowName: "integer"))
         case (.uint(let a), .uint(let b)):
-            if b == 0, op == .divide || op == .remainder {
-                throw CELFailure(op == .divide ? "division by zero" : "modulus by zero")
-            }
-            let (value, overflow): (UInt64, Bool)
-            switch op {
-            case .add: (value, overflow) = a.addingReportingOverflow(b)
-            case .subtract: (value, overflow) = a.subtractingReportingOverflow(b)
-            case .multiply: (value, overflow) = a.multipliedReportingOverflow(by: b)
-            case .divide: (value, overflow) = a.dividedReportingOverflow(by: b)
-            default: (value, overflow) = a.remainderReportingOverflow(dividingBy: b)
-            }
-            guard !overflow else { throw CELFailure("unsigned integer overflow in '\(symbol)'") }
-            return .uint(value)
+            return .uint(try integerArithmetic(op, a, b, overflowName: "unsigned integer"))
         case (.double(let a), .double(let b)):
             switch op {
             case .add: return .double(a + b)
