@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "KFPSpec", targets: ["KFPSpec"]),
+        .library(name: "KFP", targets: ["KFP"]),
+        .library(name: "KFPCompiler", targets: ["KFPCompiler"]),
         .library(name: "KFPLocal", targets: ["KFPLocal"]),
         .library(name: "KFPCommands", targets: ["KFPCommands"]),
         .executable(name: "kfp", targets: ["kfp"]),
@@ -31,6 +33,8 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(name: "KFP", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+        .target(name: "KFPCompiler", dependencies: ["KFP", "KFPSpec"], swiftSettings: upcoming),
         .target(
             name: "KFPLocal",
             dependencies: [
@@ -69,6 +73,10 @@ let package = Package(
         .target(name: "KFPTestSupport", path: "Tests/KFPTestSupport", swiftSettings: upcoming),
         .testTarget(
             name: "KFPSpecTests", dependencies: ["KFPSpec", "KFPTestSupport"], exclude: ["Oracle"], swiftSettings: upcoming),
+        .testTarget(name: "KFPTests", dependencies: ["KFP", "KFPSpec", "KFPTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPCompilerTests", dependencies: ["KFPCompiler", "KFP", "KFPSpec", "KFPLocal", "KFPTestSupport"],
+            swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
             swiftSettings: upcoming),

@@ -76,42 +76,8 @@ public struct V1ComponentConverter: Sendable {
         let parts = try V1ContainerParts(component: component, container: container, envOrder: envOrder)
         let interface = parts.interface
         let executor = parts.container
-        let componentName = "comp-\(name)"
-        let executorLabel = "exec-\(name)"
-
-        var task = PipelineTaskSpec(componentRef: ComponentRef(name: componentName), taskInfo: TaskInfo(name: name))
-        task.cachingOptions = CachingOptions(enableCache: true)
-        let inputs = interface.inputDefinitions
-        let taskInputs = TaskInputs(
-            parameters: inputs.parameters?.keys.reduce(into: [:]) { result, key in
-                result[key] = TaskInputParameter(componentInputParameter: key)
-            },
-            artifacts: inputs.artifacts?.keys.reduce(into: [:]) { result, key in
-                result[key] = TaskInputArtifact(componentInputArtifact: key)
-            })
-        task.inputs = taskInputs.parameters == nil && taskInputs.artifacts == nil ? nil : taskInputs
-
-        let outputs = interface.outputDefinitions
-        let dagOutputs = DagOutputs(
-            parameters: outputs.parameters?.keys.reduce(into: [:]) { result, key in
-                result[key] = DagOutputParameter(
-                    valueFromParameter: ParameterSelector(producerSubtask: name, outputParameterKey: key))
-            },
-            artifacts: outputs.artifacts?.keys.reduce(into: [:]) { result, key in
-                result[key] = DagOutputArtifact(
-                    artifactSelectors: [ArtifactSelector(producerSubtask: name, outputArtifactKey: key)])
-            })
-        let hasOutputs = dagOutputs.parameters != nil || dagOutputs.artifacts != nil
-
-        var root = ComponentSpec(
-            inputDefinitions: interface.inputDefinitionsIfAny, outputDefinitions: interface.outputDefinitionsIfAny)
-        root.dag = DagSpec(tasks: [name: task], outputs: hasOutputs ? dagOutputs : nil)
-        let leaf = ComponentSpec(
-            inputDefinitions: interface.inputDefinitionsIfAny, outputDefinitions: interface.outputDefinitionsIfAny,
-            executorLabel: executorLabel)
-        return PipelineSpec(
-            pipelineInfo: PipelineInfo(name: name),
-            deploymentSpec: DeploymentSpec(executors: [executorLabel: ExecutorSpec(container: executor)]),
-            sdkVersion: Self.sdkVersion, schemaVersion: "2.1.0", components: [componentName: leaf], root: root)
+        return SingleComponentIR.make(
+            name: name, inputs: interface.inputDefinitionsIfAny, outputs: interface.outputDefinitionsIfAny,
+            executor: ExecutorSpec(container: executor), sdkVersion: Self.sdkVersion)
     }
 }

@@ -1,10 +1,10 @@
 /// The name rules KFP's SDK applies when it turns a v1 component into the IR (`kfp/dsl/utils.py`).
-enum KFPNames {
+package enum KFPNames {
     /// `maybe_rename_for_k8s`: lowercases, turns every run of characters outside `[-0-9a-z]` into
     /// `-`, collapses runs of `-`, and strips `-` at both ends. `"My  Comp__X!"` becomes `my-comp-x`.
     ///
     /// KFP names the pipeline, the root task, `comp-<name>` and `exec-<name>` with this.
-    static func k8sName(_ name: String) -> String {
+    package static func k8sName(_ name: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in name.lowercased().unicodeScalars {
             let keep = scalar == "-" || isASCIIDigit(scalar) || isASCIILowercase(scalar)
@@ -19,7 +19,7 @@ enum KFPNames {
     /// `_`, and strips `_` at both ends (existing `__` stay). `"Input data"` becomes `input_data`.
     ///
     /// KFP names inputs and outputs, and the inputs and outputs placeholders refer to, with this.
-    static func ioName(_ name: String) -> String {
+    package static func ioName(_ name: String) -> String {
         var out = String.UnicodeScalarView()
         var inRun = false
         for scalar in name.lowercased().unicodeScalars {
@@ -37,7 +37,7 @@ enum KFPNames {
     /// `make_name_unique_by_adding_index`: `name` when `taken` does not hold it, else the first of
     /// `name-2`, `name-3`, ... that it does not hold. KFP names repeated tasks, components
     /// (`comp-x-2`) and executors (`exec-x-2`) with this.
-    static func unique(_ name: String, in taken: Set<String>) -> String {
+    package static func unique(_ name: String, in taken: Set<String>) -> String {
         guard taken.contains(name) else { return name }
         var index = 2
         while taken.contains("\(name)-\(index)") { index += 1 }
@@ -45,7 +45,7 @@ enum KFPNames {
     }
 
     /// `validate_pipeline_name`: KFP's rule `^[a-z0-9][a-z0-9-]{0,127}$` for the pipeline name.
-    static func isValidPipelineName(_ name: String) -> Bool {
+    package static func isValidPipelineName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, isASCIIDigit(first) || isASCIILowercase(first),
             name.unicodeScalars.count <= 128
         else { return false }

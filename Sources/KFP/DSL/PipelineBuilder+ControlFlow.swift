@@ -1,0 +1,159 @@
+public import KFPSpec
+import Foundation
+
+extension PipelineBuilder {
+    /// Runs `body`'s tasks only when `condition` holds at run time (KFP's `dsl.If`). Chain
+    /// ``ConditionBranches/elseIf(_:name:fileID:line:_:)`` and ``ConditionBranches/else(name:fileID:line:_:)``
+    /// for the other branches.
+    public func `if`(
+        _ condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
+        _ body: (PipelineBuilder) -> Void
+    ) -> ConditionBranches<Void> {
+        let branch = openIf(condition, name: name, at: CallSite(fileID: fileID, line: line))
+        body(PipelineBuilder(state: state, group: branch))
+        return ConditionBranches(builder: self, last: branch, outputs: [])
+    }
+
+    /// A branch that returns a value: with an `else` branch, the chain's result is the `OneOf` of
+    /// the branches' values (KFP's `dsl.OneOf`).
+    public func `if`(
+        _ condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
+        _ body: (PipelineBuilder) -> Ref
+    ) -> ConditionBranches<Ref> {
+        let branch = openIf(condition, name: name, at: CallSite(fileID: fileID, line: line))
+        let value = body(PipelineBuilder(state: state, group: branch))
+        return ConditionBranches(builder: self, last: branch, outputs: [value.channel])
+    }
+
+    private func openIf(_ condition: Condition, name: String?, at site: CallSite) -> GroupBox {
+        let branch = GroupBox(kind: .condition, name: state.nextGroupName(.condition), displayName: name)
+        checkCondition(condition, at: site)
+        branch.conditions = [condition]
+        branch.negatedUpstream = [condition.negation]
+        group.groups.append(branch)
+        return branch
+    }
+
+    func checkCondition(_ condition: Condition, at site: CallSite) {
+        for channel in condition.channels {
+            if case .invalid(let message) = channel.origin {
+                state.report(.topology, "condition: \(message)", at: site)
+            } else if channel.isArtifact {
+                state.report(.typeMismatch, "a condition compares parameters; '\(channel.name)' is an artifact", at: site)
+            } else if let type = channel.parameterType, [.list, .struct, .unspecified].contains(type) {
+                state.report(
+                    .typeMismatch,
+                    "a condition compares primitive values; '\(channel.fullName)' is \(type.rawValue)", at: site)
+            }
+        }
+        if condition.channels.isEmpty {
+            state.report(
+                .typeMismatch, "a condition needs a pipeline parameter or task output on one side; both sides are constants",
+                at: site)
+        }
+    }
+
+    /// Runs `body` once per item of a literal list, in parallel up to `parallelism` (0: no limit)
+    /// (KFP's `dsl.ParallelFor`). The item handle's fields are `item["key"]` for dict items.
+    public func parallelFor(
+        _ items: [JSONValue], parallelism: Int = 0, name: String? = nil, fileID: String = #fileID,
+        line: Int = #line, _ body: (PipelineBuilder, Ref) -> Void
+    ) {
+        let site = CallSite(fileID: fileID, line: line)
+        if items.isEmpty { state.report(.typeMismatch, "a loop over a literal list needs at least one item", at: site) }
+        // KFP numbers a literal list's item before the loop group itself: loop-item-param-3 in for-loop-4.
+        let itemName = state.nextGroupName(.forLoop).replacingOccurrences(of: "for-loop-", with: "loop-item-param-")
+        let loop = openLoop(name: name, parallelism: parallelism) { groupName in
+            let itemType = items.first.map(ParameterType.pythonTypeOf) ?? .string
+            return Channel(
+                name: itemName, taskName: nil, kind: .parameter(itemType),
+                origin: .loopArgument(loopGroup: groupName, items: .raw(items)))
+        }
+        body(PipelineBuilder(state: state, group: loop.group), loop.item)
+    }
+
+    /// Runs `body` once per item of a run-time list: a pipeline parameter, a task output, a loop
+    /// item field, or a list of artifacts. `itemType` types the items (KFP reads it from a
+    /// `List[int]` annotation; plain lists give strings).
+    public func parallelFor(
+        _ items: Ref, itemType: ParameterType? = nil, parallelism: Int = 0, name: String? = nil,
+        fileID: String = #fileID, line: Int = #line, _ body: (PipelineBuilder, Ref) -> Void
+    ) {
+        let loop = openRefLoop(items, itemType: itemType, parallelism: parallelism, name: name, at: CallSite(fileID: fileID, line: line))
+        body(PipelineBuilder(state: state, group: loop.group), loop.item)
+    }
+
+    /// A loop over a literal list whose body returns a value: the result is the list of the values
+    /// of all iterations, in item order (KFP's `dsl.Collected`).
+    public func parallelFor(
+        _ items: [JSONValue], parallelism: Int = 0, name: String? = nil, fileID: String = #fileID,
+        line: Int = #line, _ body: (PipelineBuilder, Ref) -> Ref
+    ) -> Ref {
+        var result: Ref?
+        parallelFor(items, parallelism: parallelism, name: name, fileID: fileID, line: line) { p, item in
+            result = body(p, item)
+        }
+        return collected(result)
+    }
+
+    /// A loop over a run-time list whose body returns a value: the result is the `Collected` list.
+    public func parallelFor(
+        _ items: Ref, itemType: ParameterType? = nil, parallelism: Int = 0, name: String? = nil,
+        fileID: String = #fileID, line: Int = #line, _ body: (PipelineBuilder, Ref) -> Ref
+    ) -> Ref {
+        var result: Ref?
+        parallelFor(items, itemType: itemType, parallelism: parallelism, name: name, fileID: fileID, line: line) { p, item in
+            result = body(p, item)
+        }
+        return collected(result)
+    }
+
+    /// `Collected` of a loop task's output: a list parameter, or a list of artifacts.
+    private func collected(_ value: Ref?) -> Ref {
+        guard let output = value?.channel else {
+            return Ref(Channel(name: "collected", taskName: nil, kind: .parameter(.list), origin: .invalid(message: "the loop returned no value")))
+        }
+        let kind: Channel.Kind
+        switch output.kind {
+        case .parameter: kind = .parameter(.list)
+        case .artifact(let schema, _): kind = .artifact(schema, isList: true)
+        }
+        return state.register(Channel(name: output.name, taskName: output.taskName, kind: kind, origin: .collected(output: output)))
+    }
+
+    private func openRefLoop(
+        _ items: Ref, itemType: ParameterType?, parallelism: Int, name: String?, at site: CallSite
+    ) -> (group: GroupBox, item: Ref) {
+        let source = items.channel
+        if case .invalid(let message) = source.origin { state.report(.topology, "loop items: \(message)", at: site) }
+        return openLoop(name: name, parallelism: parallelism) { groupName in
+            switch source.kind {
+            case .artifact(let schema, let isList):
+                if !isList {
+                    state.report(.typeMismatch, "a loop over artifacts needs a list of artifacts; '\(source.name)' is one artifact", at: site)
+                }
+                return Channel(
+                    name: "\(source.name)-loop-item", taskName: source.taskName, kind: .artifact(schema, isList: false),
+                    origin: .loopArgument(loopGroup: groupName, items: .channel(source)))
+            case .parameter(let type):
+                if source.loopArgument == nil, type != .list {
+                    state.report(
+                        .typeMismatch, "a loop needs a list; '\(source.fullName)' is \(type.rawValue)", at: site)
+                }
+                return Channel(
+                    name: "\(source.name)-loop-item", taskName: source.taskName, kind: .parameter(itemType ?? .string),
+                    origin: .loopArgument(loopGroup: groupName, items: .channel(source)))
+            }
+        }
+    }
+
+    private func openLoop(
+        name: String?, parallelism: Int, item makeItem: (String) -> Channel
+    ) -> (group: GroupBox, item: Ref) {
+        let loop = GroupBox(kind: .forLoop, name: state.nextGroupName(.forLoop), displayName: name)
+        let item = makeItem(loop.name)
+        loop.loop = GroupNode.Loop(argument: item, parallelism: max(0, parallelism))
+        group.groups.append(loop)
+        return (loop, state.register(item))
+    }
+}
