@@ -54,7 +54,7 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    init(_ kind: Kind, file: String?, message: String, mark: SourceMark? = nil, path: SpecPath? = nil) {
+    package init(_ kind: Kind, file: String?, message: String, mark: SourceMark? = nil, path: SpecPath? = nil) {
         self.init(kind, [SpecDiagnostic(file: file, mark: mark, path: path, message: message)])
     }
 

@@ -85,6 +85,8 @@ public struct AcceleratorConfig: Codable, Sendable, Hashable {
     public var count: String?
     public var resourceType: String?
     public var resourceCount: String?
+
+    public init() {}
 }
 
 /// `ImporterSpec`: imports an existing artifact by URI.

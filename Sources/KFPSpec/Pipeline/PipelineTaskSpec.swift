@@ -73,23 +73,42 @@ public struct TriggerPolicy: Codable, Sendable, Hashable {
 public struct ParameterIterator: Codable, Sendable, Hashable {
     public var items: ParameterIteratorItems
     public var itemInput: String
+
+    public init(items: ParameterIteratorItems, itemInput: String) {
+        self.items = items
+        self.itemInput = itemInput
+    }
 }
 
 /// `ParameterIteratorSpec.ItemsSpec`: a raw JSON list (`raw`) or an input parameter (`inputParameter`).
 public struct ParameterIteratorItems: Codable, Sendable, Hashable {
     public var raw: String?
     public var inputParameter: String?
+
+    public init(raw: String? = nil, inputParameter: String? = nil) {
+        self.raw = raw
+        self.inputParameter = inputParameter
+    }
 }
 
 /// `ArtifactIteratorSpec`: iterations over an input artifact list.
 public struct ArtifactIterator: Codable, Sendable, Hashable {
     public var items: ArtifactIteratorItems
     public var itemInput: String
+
+    public init(items: ArtifactIteratorItems, itemInput: String) {
+        self.items = items
+        self.itemInput = itemInput
+    }
 }
 
 /// `ArtifactIteratorSpec.ItemsSpec`.
 public struct ArtifactIteratorItems: Codable, Sendable, Hashable {
     public var inputArtifact: String?
+
+    public init(inputArtifact: String? = nil) {
+        self.inputArtifact = inputArtifact
+    }
 }
 
 /// `PipelineTaskSpec.RetryPolicy`. Durations are protobuf Duration strings (`"30s"`, `"0.5s"`).
@@ -98,11 +117,22 @@ public struct RetryPolicy: Codable, Sendable, Hashable {
     public var backoffDuration: String?
     public var backoffFactor: Double?
     public var backoffMaxDuration: String?
+
+    public init(maxRetryCount: Int? = nil, backoffDuration: String? = nil, backoffFactor: Double? = nil, backoffMaxDuration: String? = nil) {
+        self.maxRetryCount = maxRetryCount
+        self.backoffDuration = backoffDuration
+        self.backoffFactor = backoffFactor
+        self.backoffMaxDuration = backoffMaxDuration
+    }
 }
 
 /// `PipelineTaskSpec.IteratorPolicy`.
 public struct IteratorPolicy: Codable, Sendable, Hashable {
     public var parallelismLimit: Int?
+
+    public init(parallelismLimit: Int?) {
+        self.parallelismLimit = parallelismLimit
+    }
 }
 
 extension PipelineTaskSpec {

@@ -55,7 +55,7 @@ extension JSONValue {
     /// the given order, non-ASCII characters escaped as `\uXXXX`.
     ///
     /// KFP's SDK serializes `Concat` and `IfPresent` placeholders this way.
-    func pythonJSON(sortKeys: Bool = false) -> String {
+    package func pythonJSON(sortKeys: Bool = false) -> String {
         var out = ""
         writeJSON(into: &out, separators: (", ", ": "), sortKeys: sortKeys, asciiOnly: true)
         return out

@@ -6,7 +6,7 @@
 /// `ensure_ascii`, so every character outside printable ASCII (`0x20`...`0x7E`) is written as
 /// `\uXXXX` in lowercase hex (UTF-16 surrogate pairs above `U+FFFF`). ``JSONValue`` objects are
 /// unordered, so placeholder text is built with this type.
-indirect enum OrderedJSON: Sendable, Hashable {
+package indirect enum OrderedJSON: Sendable, Hashable {
     case string(String)
     case array([OrderedJSON])
     case object([Member])
@@ -14,18 +14,23 @@ indirect enum OrderedJSON: Sendable, Hashable {
     case raw(String)
 
     /// One key and value of an ``object``.
-    struct Member: Sendable, Hashable {
-        var key: String
-        var value: OrderedJSON
+    package struct Member: Sendable, Hashable {
+        package var key: String
+        package var value: OrderedJSON
+
+        package init(key: String, value: OrderedJSON) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// An ordered object from key-value pairs, in the order given.
-    static func ordered(_ pairs: KeyValuePairs<String, OrderedJSON>) -> OrderedJSON {
+    package static func ordered(_ pairs: KeyValuePairs<String, OrderedJSON>) -> OrderedJSON {
         .object(pairs.map { Member(key: $0.key, value: $0.value) })
     }
 
     /// The ordered form of a ``JSONValue``; object keys are sorted, as `JSONValue` has no order.
-    init(_ value: JSONValue) {
+    package init(_ value: JSONValue) {
         switch value {
         case .null: self = .raw("null")
         case .bool(let flag): self = .raw(flag ? "true" : "false")
@@ -39,7 +44,7 @@ indirect enum OrderedJSON: Sendable, Hashable {
     }
 
     /// The `json.dumps` text.
-    var text: String {
+    package var text: String {
         var out = ""
         write(into: &out)
         return out
