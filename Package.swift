@@ -47,6 +47,8 @@ let package = Package(
         .target(
             name: "KFPCommands",
             dependencies: [
+                "KFP",
+                "KFPCompiler",
                 "KFPSpec",
                 "KFPLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -27,27 +27,7 @@ struct LocalRunCommand: AsyncParsableCommand {
     @Argument(help: "The pipeline file.")
     var file: String
 
-    @Option(name: .customLong("param"), help: "A pipeline argument NAME=VALUE (repeatable).")
-    var parameters: [String] = []
-
-    @Option(name: .customLong("params-file"), help: "A JSON object of pipeline arguments.")
-    var parametersFile: String?
-
-    @Option(name: .customLong("pipeline-root"), help: "Where runs write their outputs (default: ~/.cache/swift-kfp/pipeline-root).")
-    var pipelineRoot: String?
-
-    @Option(name: .customLong("max-parallel"), help: "How many task programs may run at once (default: the number of cores).")
-    var maxParallel: Int?
-
-    @Flag(name: .customLong("no-cache"), help: "Do not read or write the task cache.")
-    var noCache = false
-
-    @Flag(help: "Print the run as one JSON object on stdout.")
-    var json = false
-
-    func validate() throws {
-        if let maxParallel, maxParallel < 1 { throw ValidationError("--max-parallel must be at least 1, found \(maxParallel)") }
-    }
+    @OptionGroup var options: LocalRunOptions
 
     func run() async throws {
         let spec: PipelineSpec
@@ -62,36 +42,6 @@ struct LocalRunCommand: AsyncParsableCommand {
             }
             spec = pipeline
         }
-        let arguments: [String: JSONValue]
-        do {
-            arguments = try RunArguments(spec: spec).parse(parameters: parameters, file: parametersFile)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-        var options = LocalRunnerOptions(cachingEnabled: !noCache, onEvent: { event in
-            printError(EventLine.text(for: event))
-        })
-        if let pipelineRoot { options.pipelineRoot = URL(fileURLWithPath: pipelineRoot) }
-        if let maxParallel { options.maxParallel = maxParallel }
-        let record: LocalRun
-        do {
-            let runner = LocalRunner(options: options)
-            let running = Task { try await runner.run(spec, arguments: arguments) }
-            // Ctrl-C or SIGTERM cancels the run: running programs are stopped, nothing new starts,
-            // and the run ends CANCELED with everything finished so far recorded (and cached).
-            let watchers = SignalWatchers.cancel(running, on: [SIGINT, SIGTERM])
-            defer { watchers.forEach { $0.cancel() } }
-            record = try await running.value
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-        if json {
-            print(RunReport.json(record))
-        } else {
-            printError(RunReport.summary(record))
-        }
-        if record.state != .succeeded { throw ExitCode.failure }
+        try await options.run(spec)
     }
 }

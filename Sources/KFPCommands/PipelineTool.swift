@@ -1,0 +1,144 @@
+public import ArgumentParser
+import Foundation
+public import KFP
+import KFPCompiler
+import KFPSpec
+
+/// The command line a user's own executable gets for its Swift pipelines, since the `kfp` command
+/// cannot load Swift source: `compile`, `run` (on this machine, with `KFPLocal`) and `list`.
+///
+/// ```swift
+/// @main struct Tool {
+///     static func main() async {
+///         await PipelineTool(pipelines: [try! makePipeline()]).main()
+///     }
+/// }
+/// ```
+///
+/// `tool compile [--pipeline NAME] [--output pipeline.yaml] [--format yaml|json]` writes the IR;
+/// `tool run [--pipeline NAME] [--param NAME=VALUE]... [--pipeline-root DIR] [--max-parallel N]
+/// [--no-cache] [--json]` compiles and runs it, exiting 0 only when the run succeeded.
+public struct PipelineTool: Sendable {
+    /// The pipelines the tool serves, selected by name with `--pipeline`.
+    public let pipelines: [Pipeline]
+
+    /// A tool for `pipelines`.
+    public init(pipelines: [Pipeline]) {
+        self.pipelines = pipelines
+    }
+
+    /// Parses `arguments` (the process's own when `nil`), runs the subcommand and exits the process
+    /// with its status.
+    public func main(arguments: [String]? = nil) async -> Never {
+        do {
+            let command = try PipelineToolCommand.parseAsRoot(arguments)
+            switch command {
+            case let compile as PipelineCompileCommand: try compile.run(with: pipelines)
+            case let run as PipelineRunCommand: try await run.run(with: pipelines)
+            case let list as PipelineListCommand: list.run(with: pipelines)
+            default:
+                var other = command
+                try other.run()
+            }
+            PipelineToolCommand.exit()
+        } catch {
+            PipelineToolCommand.exit(withError: error)
+        }
+    }
+}
+
+/// The root of ``PipelineTool``'s commands.
+struct PipelineToolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile and run this program's Kubeflow pipelines.",
+        subcommands: [PipelineCompileCommand.self, PipelineRunCommand.self, PipelineListCommand.self])
+}
+
+/// `--pipeline NAME`: picks one of the tool's pipelines (optional when there is only one).
+struct PipelineSelection: ParsableArguments {
+    @Option(name: .customLong("pipeline"), help: "The pipeline to use, by name (required when there are several).")
+    var name: String?
+
+    func pipeline(from pipelines: [Pipeline]) throws -> Pipeline {
+        if let name {
+            guard let match = pipelines.first(where: { $0.name == name }) else {
+                throw ValidationError(
+                    "no pipeline named '\(name)'; this program has \(pipelines.map { "'\($0.name)'" }.joined(separator: ", "))")
+            }
+            return match
+        }
+        guard pipelines.count == 1, let only = pipelines.first else {
+            throw ValidationError(
+                pipelines.isEmpty
+                    ? "this program defines no pipelines"
+                    : "choose a pipeline with --pipeline: \(pipelines.map { "'\($0.name)'" }.joined(separator: ", "))")
+        }
+        return only
+    }
+
+    func compiled(from pipelines: [Pipeline]) throws -> PipelineSpec {
+        let pipeline = try pipeline(from: pipelines)
+        do {
+            return try PipelineCompiler().compile(pipeline)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `compile`: writes the pipeline's IR.
+struct PipelineCompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compile", abstract: "Write the pipeline's IR (pipeline.yaml).")
+
+    @OptionGroup var selection: PipelineSelection
+
+    @Option(name: .shortAndLong, help: "The file to write (default: pipeline.yaml; '-' for stdout).")
+    var output = "pipeline.yaml"
+
+    @Option(help: "yaml or json.")
+    var format: String = "yaml"
+
+    func run(with pipelines: [Pipeline]) throws {
+        guard let chosen = SpecWriter.Format(rawValue: format) else {
+            throw ValidationError("--format must be yaml or json, found '\(format)'")
+        }
+        let spec = try selection.compiled(from: pipelines)
+        let text = try SpecWriter().write(spec, format: chosen)
+        if output == "-" {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            printError("\(output): error: cannot write the pipeline: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        printError("wrote \(output) (pipeline '\(spec.pipelineInfo.name)', \(spec.components?.count ?? 0) components)")
+    }
+}
+
+/// `run`: compiles and runs the pipeline on this machine.
+struct PipelineRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Compile the pipeline and run it on this machine.")
+
+    @OptionGroup var selection: PipelineSelection
+    @OptionGroup var options: LocalRunOptions
+
+    func run(with pipelines: [Pipeline]) async throws {
+        try await options.run(try selection.compiled(from: pipelines))
+    }
+}
+
+/// `list`: the pipelines this program defines.
+struct PipelineListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the pipelines this program defines.")
+
+    func run(with pipelines: [Pipeline]) {
+        for pipeline in pipelines {
+            print([pipeline.name, pipeline.description ?? ""].filter { !$0.isEmpty }.joined(separator: "\t"))
+        }
+    }
+}
