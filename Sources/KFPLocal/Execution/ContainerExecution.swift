@@ -67,7 +67,7 @@ struct ContainerExecution {
         let retry = RetrySchedule(policy: task.retryPolicy)
         var attempt = 0
         while true {
-            let outcome = await attemptOnce(executorInput, root: root, retry: attempt > 0)
+            let outcome = await attemptOnce(executorInput, root: root, attempt: attempt)
             if outcome.state == .succeeded || attempt >= retry.maxRetries || Task.isCancelled { return outcome }
             let wait = retry.delay(beforeRetry: attempt)
             run.emit(path, .running, duration: Date().timeIntervalSince(started),
@@ -77,35 +77,25 @@ struct ContainerExecution {
         }
     }
 
-    private func attemptOnce(_ executorInput: ExecutorInput, root: URL, retry: Bool) async -> TaskOutcome {
+    private func attemptOnce(_ executorInput: ExecutorInput, root: URL, attempt: Int) async -> TaskOutcome {
         let log = root.appendingPathComponent("log.txt")
         do {
             let pipelineValues = PipelinePlaceholders(run: run, taskName: taskName)
             let resolver = CommandResolver(executorInput: executorInput, supplied: inputs.supplied, pipeline: pipelineValues)
-            var command = container.command ?? []
-            var environment = run.baseEnvironment
-            for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
-            var server: PythonForkServer?
-            if let prelude = PythonEnvironments.prelude(in: command) {
-                let folder = try await run.pythonEnvironments.environment(for: prelude, log: log)
-                environment = PythonEnvironments.variables(for: folder, base: environment)
-                command = Array(command.dropFirst(3))
-                if run.options.warmPython, PythonForkServer.matches(command) {
-                    server = try await run.pythonEnvironments.forkServer(for: folder, variables: environment)
-                }
-            }
-            let argv = try resolver.argv(command + (container.args ?? []))
-            if retry {
+            if attempt > 0 {
                 // A retry starts clean: no executor output left from the failed attempt.
                 try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
             }
-            let variables = environment
-            let warm = server
-            let status = await run.slots.withSlot {
-                if let server = warm {
-                    return await server.run(argv: argv, environment: variables, workingDirectory: root, log: log)
+            let status: SubprocessLauncher.Outcome
+            if let containers = run.containerLauncher {
+                let invocation = try containerInvocation(
+                    executorInput, resolver: resolver, engine: containers.engine, root: root, attempt: attempt)
+                let environment = run.baseEnvironment
+                status = await run.slots.withSlot {
+                    await containers.launch(invocation, environment: environment, workingDirectory: root, log: log)
                 }
-                return await run.launcher.launch(argv: argv, environment: variables, workingDirectory: root, log: log)
+            } else {
+                status = try await launchHere(resolver: resolver, root: root, log: log)
             }
             switch status {
             case .exited(0):
@@ -126,9 +116,58 @@ struct ContainerExecution {
         }
     }
 
+    /// Runs the program on this machine: the spec's environment over this process's; a KFP pip
+    /// prelude runs in a managed virtual environment (and, when allowed, a warm interpreter forks
+    /// the task).
+    private func launchHere(resolver: CommandResolver, root: URL, log: URL) async throws -> SubprocessLauncher.Outcome {
+        var command = container.command ?? []
+        var environment = run.baseEnvironment
+        for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
+        var server: PythonForkServer?
+        if let prelude = PythonEnvironments.prelude(in: command) {
+            let folder = try await run.pythonEnvironments.environment(for: prelude, log: log)
+            environment = PythonEnvironments.variables(for: folder, base: environment)
+            command = Array(command.dropFirst(3))
+            if run.options.warmPython, PythonForkServer.matches(command) {
+                server = try await run.pythonEnvironments.forkServer(for: folder, variables: environment)
+            }
+        }
+        let argv = try resolver.argv(command + (container.args ?? []))
+        let variables = environment
+        let warm = server
+        return await run.slots.withSlot {
+            if let server = warm {
+                return await server.run(argv: argv, environment: variables, workingDirectory: root, log: log)
+            }
+            return await run.launcher.launch(argv: argv, environment: variables, workingDirectory: root, log: log)
+        }
+    }
+
     private func write(_ value: some Encodable, to file: URL) throws {
         let text = try SpecWriter().tree(of: value).prettyJSON() + "\n"
         try Data(text.utf8).write(to: file)
+    }
+}
+
+extension ContainerExecution {
+    /// The `docker run` / `podman run` of this attempt: the executor's image, its command and
+    /// arguments resolved as for a subprocess (kept apart: the command replaces the entrypoint),
+    /// the spec's environment, the task folder, workspace and local input artifacts mounted at
+    /// their host paths, this user's uid and gid, and a name unique to the attempt.
+    func containerInvocation(
+        _ executorInput: ExecutorInput, resolver: CommandResolver, engine: URL, root: URL, attempt: Int
+    ) throws(TaskFailure) -> ContainerInvocation {
+        let user = ContainerLauncher.currentUser
+        return ContainerInvocation(
+            engine: engine.path,
+            image: container.image,
+            command: try resolver.argv(container.command ?? []),
+            arguments: try resolver.argv(container.args ?? []),
+            environment: ContainerLauncher.environment(for: container, user: user),
+            workingDirectory: root.standardizedFileURL.path,
+            mounts: ContainerLauncher.mounts(taskRoot: root, workspace: run.workspace, executorInput: executorInput),
+            user: user,
+            name: ContainerInvocation.containerName(runID: run.runID, taskPath: path.description, attempt: attempt))
     }
 }
 

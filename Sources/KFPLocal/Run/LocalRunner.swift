@@ -24,13 +24,22 @@ public struct LocalRunner: Sendable {
     ///
     /// - Returns: the run's record; its `state` is FAILED when a task failed (this does not throw).
     /// - Throws: ``LocalRunError`` when the run cannot start: an invalid spec, an unknown or
-    ///   missing argument, an argument that does not fit its type, an unwritable pipeline root.
+    ///   missing argument, an argument that does not fit its type, an unwritable pipeline root, or
+    ///   (with the container launcher) no container engine on `PATH`, or one that cannot run containers.
     public func run(_ spec: PipelineSpec, arguments: [String: JSONValue] = [:], runID: String? = nil) async throws(LocalRunError) -> LocalRun {
         let problems = SpecValidator().problems(in: spec)
         if !problems.isEmpty {
             throw LocalRunError(problems.map(\.pathAndMessage).joined(separator: "\n"))
         }
         let scopeValues = try RootArguments(spec: spec).resolve(arguments)
+        let environment = ProcessInfo.processInfo.environment
+        let launcher = SubprocessLauncher()
+        var containerLauncher: ContainerLauncher?
+        if case .container(let engine) = options.launcher {
+            let program = try engine.locate(searchPath: environment["PATH"])
+            try await ContainerEngine.probe(program, environment: environment)
+            containerLauncher = ContainerLauncher(engine: program, processes: launcher)
+        }
         let started = Date()
         let id = runID ?? UUID().uuidString.lowercased()
         let pipelineRoot = options.pipelineRoot.standardizedFileURL
@@ -42,7 +51,6 @@ public struct LocalRunner: Sendable {
         } catch {
             throw LocalRunError("cannot create the run folder \(runRoot.path): \(error.localizedDescription)")
         }
-        let launcher = SubprocessLauncher()
         let context = RunContext(
             spec: spec, options: options, runID: id, jobName: RunNames.jobName(spec.pipelineInfo.name, started),
             jobResourceName: "\(spec.pipelineInfo.name)-\(id.prefix(8))", createTime: RunNames.rfc3339(started),
@@ -50,7 +58,7 @@ public struct LocalRunner: Sendable {
             slots: ExecutionSlots(limit: options.maxParallel), recorder: TaskRecorder(),
             cache: options.cachingEnabled ? CacheStore(pipelineRoot: pipelineRoot) : nil,
             pythonEnvironments: PythonEnvironments(root: options.pythonEnvironmentsRoot, basePython: options.basePython, launcher: launcher),
-            launcher: launcher, baseEnvironment: ProcessInfo.processInfo.environment)
+            launcher: launcher, containerLauncher: containerLauncher, baseEnvironment: environment)
         let ignored = IgnoredSettings.names(in: spec)
         guard let dag = spec.root.dag else { throw LocalRunError("the root component has no DAG") }
         let outcome = await DagRunner(run: context).run(

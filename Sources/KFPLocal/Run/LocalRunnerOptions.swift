@@ -15,6 +15,9 @@ public struct LocalRunnerOptions: Sendable {
     /// Run lightweight Python tasks through a warm interpreter per environment that forks one
     /// process per task (same arguments, environment, folder and files; no interpreter start-up).
     public var warmPython: Bool
+    /// How container executors run: ``TaskLauncherKind/subprocess`` on this machine (the default),
+    /// or ``TaskLauncherKind/container(_:)`` in their images with docker or podman.
+    public var launcher: TaskLauncherKind
     /// Receives one event per task state change, for progress lines.
     public var onEvent: @Sendable (TaskEvent) -> Void
 
@@ -25,6 +28,7 @@ public struct LocalRunnerOptions: Sendable {
         pythonEnvironmentsRoot: URL = LocalRunnerOptions.defaultCacheFolder.appendingPathComponent("python"),
         basePython: String = "python3",
         warmPython: Bool = true,
+        launcher: TaskLauncherKind = .subprocess,
         onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
     ) {
         self.pipelineRoot = pipelineRoot
@@ -33,6 +37,7 @@ public struct LocalRunnerOptions: Sendable {
         self.pythonEnvironmentsRoot = pythonEnvironmentsRoot
         self.basePython = basePython
         self.warmPython = warmPython
+        self.launcher = launcher
         self.onEvent = onEvent
     }
 
@@ -60,4 +65,30 @@ public struct TaskEvent: Sendable {
     public var duration: Double
     public var cached: Bool
     public var message: String?
+}
+
+/// How a ``LocalRunner`` starts the programs of container executors (``LocalRunnerOptions/launcher``).
+///
+/// ```swift
+/// var options = LocalRunnerOptions()
+/// options.launcher = .container(.docker)        // docker run <image> ...
+/// options.launcher = .container(.automatic)     // docker, else podman
+/// ```
+public enum TaskLauncherKind: Sendable, Hashable, CustomStringConvertible {
+    /// As a child process of this one (the default): the command runs on this machine, the image is
+    /// noted, not pulled; lightweight Python components run in managed virtual environments.
+    case subprocess
+    /// In the executor's image, with `docker run` or `podman run`: the command and arguments are
+    /// resolved as for a subprocess, the task's folders are mounted at the same paths, the spec's
+    /// environment variables are passed, and the program runs with this user's uid and gid.
+    /// Lightweight Python components run their whole command (pip prelude included) in the image.
+    case container(ContainerEngine)
+
+    /// `subprocess`, or `container (docker or podman)`.
+    public var description: String {
+        switch self {
+        case .subprocess: return "subprocess"
+        case .container(let engine): return "container (\(engine))"
+        }
+    }
 }

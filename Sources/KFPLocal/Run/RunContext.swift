@@ -21,6 +21,8 @@ struct RunContext: Sendable {
     let cache: CacheStore?
     let pythonEnvironments: PythonEnvironments
     let launcher: SubprocessLauncher
+    /// Set when container executors run in their images (``TaskLauncherKind/container(_:)``).
+    let containerLauncher: ContainerLauncher?
     /// This process's environment, read once per run; tasks start from it.
     let baseEnvironment: [String: String]
 
