@@ -22,10 +22,27 @@ struct LocalRunOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the task cache.")
     var noCache = false
 
+    @Option(help: "How container tasks run: subprocess (on this machine, the default), docker, podman, or container (docker, else podman).")
+    var launcher: String = "subprocess"
+
     @Flag(help: "Print the run as one JSON object on stdout.")
     var json = false
 
+    /// The launcher `--launcher` names.
+    var launcherKind: TaskLauncherKind? {
+        switch launcher {
+        case "subprocess": return .subprocess
+        case "docker": return .container(.docker)
+        case "podman": return .container(.podman)
+        case "container": return .container(.automatic)
+        default: return nil
+        }
+    }
+
     func validate() throws {
+        if launcherKind == nil {
+            throw ValidationError("--launcher must be subprocess, docker, podman or container, found '\(launcher)'")
+        }
         if let maxParallel, maxParallel < 1 { throw ValidationError("--max-parallel must be at least 1, found \(maxParallel)") }
     }
 
@@ -47,6 +64,7 @@ struct LocalRunOptions: ParsableArguments {
         })
         if let pipelineRoot { options.pipelineRoot = URL(fileURLWithPath: pipelineRoot) }
         if let maxParallel { options.maxParallel = maxParallel }
+        options.launcher = launcherKind ?? .subprocess
         let record: LocalRun
         do {
             let runner = LocalRunner(options: options)
