@@ -7,15 +7,23 @@ extension SpecAssembler {
     mutating func buildGroup(_ group: GroupNode) throws(DefinitionError) {
         let parentIsRoot = group.name == Topology.rootName
         let siblings = Set(group.groups.map(\.name) + group.taskNames)
-        let parentInputs = component(named: parentIsRoot ? Topology.rootName : groupComponentName(group.name))?.inputDefinitions
+        let parentName = parentIsRoot ? Topology.rootName : groupComponentName(group.name)
+        let parentInputs = component(named: parentName)?.inputDefinitions
+        var dagTasks: [String: PipelineTaskSpec] = [:]
         for child in group.groups {
             let (taskSpec, componentSpec) = lowerGroup(child, siblings: siblings, parentIsRoot: parentIsRoot)
-            finish(child.name, taskSpec: taskSpec, component: componentSpec, in: group)
+            dagTasks[child.name] = finish(child.name, taskSpec: taskSpec, component: componentSpec)
         }
         for name in group.taskNames {
             guard let task = graph.tasks[name] else { continue }
             let (taskSpec, componentSpec) = try lowerTask(task, parentInputs: parentInputs, siblings: siblings)
-            finish(name, taskSpec: modifiedForUpstreamFailure(task, taskSpec), component: componentSpec, in: group)
+            dagTasks[name] = finish(name, taskSpec: modifiedForUpstreamFailure(task, taskSpec), component: componentSpec)
+        }
+        if var parent = component(named: parentName) {
+            var dag = parent.dag ?? DagSpec()
+            dag.tasks = (dag.tasks ?? [:]).merging(dagTasks) { $1 }
+            parent.dag = dag
+            setComponent(parent, named: parentName)
         }
         surfaceMetrics(of: group)
     }
@@ -23,20 +31,14 @@ extension SpecAssembler {
     /// The component name a group got (`comp-<group>`; groups are built before anything can take it).
     func groupComponentName(_ name: String) -> String { "comp-\(name)" }
 
-    private mutating func finish(_ name: String, taskSpec: PipelineTaskSpec, component: ComponentSpec, in group: GroupNode) {
+    /// The child's task spec with its dependencies and the unique name of its component.
+    private mutating func finish(_ name: String, taskSpec: PipelineTaskSpec, component: ComponentSpec) -> PipelineTaskSpec {
         var taskSpec = taskSpec
         if let upstream = dependencies.dependencies[name], !upstream.isEmpty {
             taskSpec.dependentTasks = upstream.sorted()
         }
         taskSpec.componentRef.name = addComponent(component, preferredName: taskSpec.componentRef.name)
-        let parentName = group.name == Topology.rootName ? Topology.rootName : groupComponentName(group.name)
-        guard var parent = self.component(named: parentName) else { return }
-        var dag = parent.dag ?? DagSpec(tasks: [:])
-        var tasks = dag.tasks ?? [:]
-        tasks[name] = taskSpec
-        dag.tasks = tasks
-        parent.dag = dag
-        setComponent(parent, named: parentName)
+        return taskSpec
     }
 
     private func lowerGroup(_ group: GroupNode, siblings: Set<String>, parentIsRoot: Bool) -> (PipelineTaskSpec, ComponentSpec) {

@@ -62,8 +62,7 @@ extension SpecAssembler {
             }
         }
         var renames: [String: String] = [:]
-        let taken = Set((spec.components ?? [:]).keys)
-        var claimed = taken
+        var claimed = Set(components.keys)
         for name in (sub.components ?? [:]).keys.sorted() {
             let newName = KFPNames.unique(name, in: claimed)
             renames[name] = newName
@@ -81,7 +80,7 @@ extension SpecAssembler {
             return copy
         }
         for (name, component) in sub.components ?? [:] {
-            spec.components?[renames[name] ?? name] = renamed(component)
+            components[renames[name] ?? name] = renamed(component)
         }
         return renamed(sub.root)
     }

@@ -15,6 +15,9 @@ struct SpecAssembler {
     let arguments: [String: [String: TaskArgument.Value]]
     let lowering: TaskSpecLowering
     var spec: PipelineSpec
+    /// Components and executors while assembling (kept apart from `spec` so adding one is O(1)).
+    var components: [String: ComponentSpec] = [:]
+    var executors: [String: ExecutorSpec] = [:]
     var diagnostics: [DefinitionError.Diagnostic]
     let compileSubpipeline: (Pipeline) throws(DefinitionError) -> PipelineSpec
 
@@ -62,30 +65,30 @@ struct SpecAssembler {
         try buildExitTasks()
         connectPipelineOutputs()
         if !diagnostics.isEmpty { throw DefinitionError(diagnostics) }
-        if spec.deploymentSpec?.executors?.isEmpty == true { spec.deploymentSpec = DeploymentSpec(executors: nil) }
-        if spec.components?.isEmpty == true { spec.components = nil }
+        spec.components = components.isEmpty ? nil : components
+        spec.deploymentSpec = DeploymentSpec(executors: executors.isEmpty ? nil : executors)
         return spec
     }
 
     // MARK: - Components and executors
 
     func component(named name: String) -> ComponentSpec? {
-        name == Topology.rootName ? spec.root : spec.components?[name]
+        name == Topology.rootName ? spec.root : components[name]
     }
 
     mutating func setComponent(_ component: ComponentSpec, named name: String) {
-        if name == Topology.rootName { spec.root = component } else { spec.components?[name] = component }
+        if name == Topology.rootName { spec.root = component } else { components[name] = component }
     }
 
     mutating func addComponent(_ component: ComponentSpec, preferredName: String) -> String {
-        let name = KFPNames.unique(preferredName, in: Set((spec.components ?? [:]).keys))
-        spec.components?[name] = component
+        let name = KFPNames.unique(preferredName) { components[$0] != nil }
+        components[name] = component
         return name
     }
 
     mutating func addExecutor(_ executor: ExecutorSpec, preferredLabel: String) -> String {
-        let label = KFPNames.unique(preferredLabel, in: Set((spec.deploymentSpec?.executors ?? [:]).keys))
-        spec.deploymentSpec?.executors?[label] = executor
+        let label = KFPNames.unique(preferredLabel) { executors[$0] != nil }
+        executors[label] = executor
         return label
     }
 }

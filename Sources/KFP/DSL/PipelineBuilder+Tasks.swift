@@ -10,7 +10,7 @@ extension PipelineBuilder {
         if base.isEmpty {
             state.report(.invalidName, "component name '\(component.name)' has no letters or digits to name a task after", at: site)
         }
-        let name = KFPNames.unique(base.isEmpty ? "task" : base, in: Set(state.tasks.keys))
+        let name = KFPNames.unique(base.isEmpty ? "task" : base) { state.tasks[$0] != nil }
         var values: [String: TaskArgument.Value] = [:]
         for (input, argument) in arguments {
             values[input] = argument.taskArgument.value

@@ -38,9 +38,14 @@ package enum KFPNames {
     /// `name-2`, `name-3`, ... that it does not hold. KFP names repeated tasks, components
     /// (`comp-x-2`) and executors (`exec-x-2`) with this.
     package static func unique(_ name: String, in taken: Set<String>) -> String {
-        guard taken.contains(name) else { return name }
+        unique(name) { taken.contains($0) }
+    }
+
+    /// ``unique(_:in:)`` with a lookup instead of a set, for large collections.
+    package static func unique(_ name: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(name) else { return name }
         var index = 2
-        while taken.contains("\(name)-\(index)") { index += 1 }
+        while isTaken("\(name)-\(index)") { index += 1 }
         return "\(name)-\(index)"
     }
 
