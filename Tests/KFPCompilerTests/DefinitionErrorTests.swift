@@ -100,7 +100,7 @@ struct DefinitionErrorTests {
             try Pipeline("p") { p in
                 let text = p.parameter("text", .string)
                 var inner: PipelineTask?
-                _ = p.if(text == "go") { p in
+                p.if(text == "go") { p in
                     inner = p.task(Self.produce, ["message": text])
                 }
                 line = #line + 1

@@ -59,6 +59,7 @@ public final class ConditionBranches<Value> {
 
 extension ConditionBranches where Value == Void {
     /// Adds an Elif branch: runs when every earlier condition is false and `condition` is true.
+    @discardableResult
     public func elseIf(
         _ condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
         _ body: (PipelineBuilder) -> Void
@@ -77,6 +78,7 @@ extension ConditionBranches where Value == Void {
 
 extension ConditionBranches where Value == Ref {
     /// Adds an Elif branch that returns a value.
+    @discardableResult
     public func elseIf(
         _ condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
         _ body: (PipelineBuilder) -> Ref

@@ -5,6 +5,7 @@ extension PipelineBuilder {
     /// Runs `body`'s tasks only when `condition` holds at run time (KFP's `dsl.If`). Chain
     /// ``ConditionBranches/elseIf(_:name:fileID:line:_:)`` and ``ConditionBranches/else(name:fileID:line:_:)``
     /// for the other branches.
+    @discardableResult
     public func `if`(
         _ condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
         _ body: (PipelineBuilder) -> Void
@@ -14,10 +15,16 @@ extension PipelineBuilder {
         return ConditionBranches(builder: self, last: branch, outputs: [])
     }
 
-    /// A branch that returns a value: with an `else` branch, the chain's result is the `OneOf` of
-    /// the branches' values (KFP's `dsl.OneOf`).
-    public func `if`(
-        _ condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
+    /// An If whose branches each return a value; the chain's `else` returns the `OneOf` of the
+    /// values: the value of whichever branch ran (KFP's `dsl.OneOf`).
+    ///
+    /// ```swift
+    /// let text = p.oneOf(if: coin.output == "heads") { p in p.task(say, ["text": "H"]).output }
+    ///     .elseIf(coin.output == "tails") { p in p.task(say, ["text": "T"]).output }
+    ///     .else { p in p.task(say, ["text": "?"]).output }
+    /// ```
+    public func oneOf(
+        if condition: Condition, name: String? = nil, fileID: String = #fileID, line: Int = #line,
         _ body: (PipelineBuilder) -> Ref
     ) -> ConditionBranches<Ref> {
         let branch = openIf(condition, name: name, at: CallSite(fileID: fileID, line: line))
@@ -85,8 +92,8 @@ extension PipelineBuilder {
 
     /// A loop over a literal list whose body returns a value: the result is the list of the values
     /// of all iterations, in item order (KFP's `dsl.Collected`).
-    public func parallelFor(
-        _ items: [JSONValue], parallelism: Int = 0, name: String? = nil, fileID: String = #fileID,
+    public func collect(
+        over items: [JSONValue], parallelism: Int = 0, name: String? = nil, fileID: String = #fileID,
         line: Int = #line, _ body: (PipelineBuilder, Ref) -> Ref
     ) -> Ref {
         var result: Ref?
@@ -97,8 +104,8 @@ extension PipelineBuilder {
     }
 
     /// A loop over a run-time list whose body returns a value: the result is the `Collected` list.
-    public func parallelFor(
-        _ items: Ref, itemType: ParameterType? = nil, parallelism: Int = 0, name: String? = nil,
+    public func collect(
+        over items: Ref, itemType: ParameterType? = nil, parallelism: Int = 0, name: String? = nil,
         fileID: String = #fileID, line: Int = #line, _ body: (PipelineBuilder, Ref) -> Ref
     ) -> Ref {
         var result: Ref?
