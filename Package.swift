@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -60,6 +62,26 @@ let package = Package(
             dependencies: ["KFPCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "IrisTutorial",
+            dependencies: [
+                "KFP", "KFPSpec", "KFPLocal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/IrisTutorial",
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "iris-tutorial",
+            dependencies: [
+                "IrisTutorial", "KFP", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/IrisTutorialTool",
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "SpecBenchmark",
             dependencies: ["KFPSpec"],
@@ -78,6 +100,10 @@ let package = Package(
         .testTarget(name: "KFPTests", dependencies: ["KFP", "KFPSpec", "KFPTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "KFPCompilerTests", dependencies: ["KFPCompiler", "KFP", "KFPSpec", "KFPLocal", "KFPTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "IrisTutorialTests",
+            dependencies: ["IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],

@@ -1,32 +1,33 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import KFPLocal
-import KFPSpec
+public import KFPLocal
+public import KFPSpec
 
 /// The options of a local run, shared by `kfp local run` and the embeddable pipeline command's
 /// `run`: `[--param NAME=VALUE]... [--params-file F] [--pipeline-root DIR] [--max-parallel N]
-/// [--no-cache] [--json]`.
-struct LocalRunOptions: ParsableArguments {
+/// [--no-cache] [--launcher L] [--json]`. A program's own commands embed them with
+/// `@OptionGroup var options: LocalRunOptions` and call ``execute(_:defaults:)``.
+public struct LocalRunOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("param"), help: "A pipeline argument NAME=VALUE (repeatable).")
-    var parameters: [String] = []
+    public var parameters: [String] = []
 
     @Option(name: .customLong("params-file"), help: "A JSON object of pipeline arguments.")
-    var parametersFile: String?
+    public var parametersFile: String?
 
     @Option(name: .customLong("pipeline-root"), help: "Where runs write their outputs (default: ~/.cache/swift-kfp/pipeline-root).")
-    var pipelineRoot: String?
+    public var pipelineRoot: String?
 
     @Option(name: .customLong("max-parallel"), help: "How many task programs may run at once (default: the number of cores).")
-    var maxParallel: Int?
+    public var maxParallel: Int?
 
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the task cache.")
-    var noCache = false
+    public var noCache = false
 
     @Option(help: "How container tasks run: subprocess (on this machine, the default), docker, podman, or container (docker, else podman).")
-    var launcher: String = "subprocess"
+    public var launcher: String = "subprocess"
 
     @Flag(help: "Print the run as one JSON object on stdout.")
-    var json = false
+    public var json = false
 
     /// The launcher `--launcher` names.
     var launcherKind: TaskLauncherKind? {
@@ -39,7 +40,9 @@ struct LocalRunOptions: ParsableArguments {
         }
     }
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if launcherKind == nil {
             throw ValidationError("--launcher must be subprocess, docker, podman or container, found '\(launcher)'")
         }
@@ -52,9 +55,22 @@ struct LocalRunOptions: ParsableArguments {
     /// - Throws: `ExitCode(2)` for bad arguments or a runner error, `ExitCode.failure` when the run
     ///   did not succeed.
     func run(_ spec: PipelineSpec) async throws {
-        let arguments: [String: JSONValue]
+        let record = try await execute(spec)
+        if record.state != .succeeded { throw ExitCode.failure }
+    }
+
+    /// Runs `spec` with these options and returns the finished run (in any state): prints one line
+    /// per task event on stderr, then the summary on stderr, or the run as JSON on stdout with
+    /// `--json`.
+    ///
+    /// - Parameter defaults: arguments used for parameters that `--param` and `--params-file` do
+    ///   not set, as given (not converted).
+    /// - Throws: `ExitCode(2)` when the arguments are wrong or the runner cannot start.
+    public func execute(_ spec: PipelineSpec, defaults: [String: JSONValue] = [:]) async throws -> LocalRun {
+        var arguments: [String: JSONValue]
         do {
             arguments = try RunArguments(spec: spec).parse(parameters: parameters, file: parametersFile)
+            arguments.merge(defaults) { given, _ in given }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
@@ -83,6 +99,6 @@ struct LocalRunOptions: ParsableArguments {
         } else {
             printError(RunReport.summary(record))
         }
-        if record.state != .succeeded { throw ExitCode.failure }
+        return record
     }
 }

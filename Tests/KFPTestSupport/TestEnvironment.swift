@@ -45,9 +45,9 @@ public enum TestEnvironment {
             .sorted { $0.path < $1.path }
     }
 
-    /// The oracle script named `script`, from `Tests/KFPSpecTests/Oracle/` or `Tests/KFPLocalTests/Oracle/`.
+    /// The oracle script named `script`, from `Tests/KFPSpecTests/Oracle/`, `Tests/KFPLocalTests/Oracle/` or `Tests/Oracle/`.
     public static func oracleScript(_ script: String) -> URL {
-        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle"]
+        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle", "Tests/Oracle"]
         let candidates = folders.map { packageRoot.appendingPathComponent("\($0)/\(script)") }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }

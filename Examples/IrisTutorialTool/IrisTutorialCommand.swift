@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import IrisTutorial
+import KFP
+import KFPCommands
+import KFPCompiler
+import KFPLocal
+import KFPSpec
+
+/// `iris-tutorial`: the KFP tutorial pipeline (download a tarball of CSV files, merge them) in
+/// Swift, compiled and run on this machine.
+@main
+struct IrisTutorialCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iris-tutorial",
+        abstract: "The KFP tutorial pipeline in Swift: download a tarball of CSV files and merge them into one CSV.",
+        subcommands: [CompileCommand.self, RunCommand.self])
+}
+
+/// Compiles the tutorial pipeline, reporting definition errors on stderr.
+func compiledTutorial() throws -> PipelineSpec {
+    do {
+        return try PipelineCompiler().compile(try IrisTutorial.pipeline())
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// `iris-tutorial compile [--output pipeline.yaml]`.
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compile", abstract: "Write the pipeline's IR.")
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output = "pipeline.yaml"
+
+    func run() throws {
+        let text = try SpecWriter().write(try compiledTutorial())
+        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+    }
+}
+
+/// `iris-tutorial run [--url URL] [local run options]`: runs the pipeline here. Without `--url`
+/// the bundled iris tarball is served on a loopback HTTP server for the time of the run.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run the pipeline on this machine and print the merged CSV's location, row count and first rows.")
+
+    @Option(help: "The tarball to download (default: the bundled iris data, served on 127.0.0.1 while the run lasts).")
+    var url: String?
+
+    @OptionGroup var options: LocalRunOptions
+
+    func run() async throws {
+        let spec = try compiledTutorial()
+        let options = self.options
+        let record: LocalRun
+        if let url {
+            record = try await options.execute(spec, defaults: ["url": .string(url)])
+        } else {
+            let name = IrisTutorial.tarballName
+            record = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
+                try await options.execute(spec, defaults: ["url": .string(base.appendingPathComponent(name).absoluteString)])
+            }
+        }
+        guard record.state == .succeeded else { throw ExitCode.failure }
+        let report = try MergedCSVReport(run: record)
+        if options.json {
+            FileHandle.standardError.write(Data((report.text() + "\n").utf8))
+        } else {
+            print(report.text())
+        }
+    }
+}
