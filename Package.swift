@@ -83,6 +83,12 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .executableTarget(
+            name: "CompileBenchmark",
+            dependencies: ["KFP", "KFPCompiler", "KFPSpec"],
+            path: "Benchmarks/CompileBenchmark",
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
             name: "SpecBenchmark",
             dependencies: ["KFPSpec"],
             path: "Benchmarks/SpecBenchmark",

@@ -6,9 +6,9 @@ import KFPSpec
 /// `build_importer_spec_for_task`): the component's container with the task's image, env and
 /// resource options applied, or the importer.
 enum ExecutorLowering {
-    static func container(_ base: ContainerSpec, options: TaskOptions) -> ContainerSpec {
+    static func container(_ base: ContainerSpec, options: TaskOptions, patterns: [String: Channel]) -> ContainerSpec {
         var container = base
-        if let image = options.image { container.image = image }
+        if let image = options.image { container.image = placeholder(image, patterns: patterns) }
         if !options.environment.isEmpty {
             var env = container.env ?? []
             for variable in options.environment {
@@ -20,41 +20,75 @@ enum ExecutorLowering {
             }
             container.env = env
         }
-        if let resources = resources(options) { container.resources = resources }
+        if let resources = resources(options, patterns: patterns) { container.resources = resources }
         return container
     }
 
+    /// The task inputs KFP adds for options that hold a channel (`build_task_spec_for_task`):
+    /// each such resource field under its `ResourceSpec` name (`cpu_limit`, ...,
+    /// `accelerator_count`), and the image as `base_image`, valued with the channel's pattern.
+    static func channelOptions(_ options: TaskOptions) -> [(input: String, value: String)] {
+        let fields: [(String, String?)] = [
+            ("cpu_request", options.cpuRequest), ("cpu_limit", options.cpuLimit), ("memory_request", options.memoryRequest),
+            ("memory_limit", options.memoryLimit), ("accelerator_type", options.acceleratorType),
+            ("accelerator_count", options.acceleratorLimit), ("base_image", options.image),
+        ]
+        return fields.compactMap { input, value in
+            guard let value, !ChannelPatterns.patterns(in: value).isEmpty else { return nil }
+            return (input, value)
+        }
+    }
+
+    /// KFP's `convert_to_placeholder`: a channel in `text` becomes the placeholder of its injected
+    /// input (`{{$.inputs.parameters['pipelinechannel--cpu_limit']}}`).
+    static func placeholder(_ text: String, patterns: [String: Channel]) -> String {
+        var result = text
+        for pattern in ChannelPatterns.patterns(in: text) {
+            guard let channel = patterns[pattern] else { continue }
+            result = result.replacingOccurrences(of: pattern, with: "{{$.inputs.parameters['\(channel.injectedInputName)']}}")
+        }
+        return result
+    }
+
     /// KFP 2.x writes each quantity twice: the string as given (`resourceCpuLimit: "500m"`) and
-    /// the number (`cpuLimit: 0.5` cores, `memoryLimit: 4.0` GB).
-    static func resources(_ options: TaskOptions) -> ResourceSpec? {
+    /// the number (`cpuLimit: 0.5` cores, `memoryLimit: 4.0` GB); a quantity holding a channel only
+    /// as the string, with the channel's placeholder. An accelerator type without a count counts
+    /// one accelerator (`set_accelerator_type`).
+    static func resources(_ options: TaskOptions, patterns: [String: Channel]) -> ResourceSpec? {
         var spec = ResourceSpec()
         var any = false
-        if let value = options.cpuLimit {
-            spec.cpuLimit = cpu(value)
-            spec.resourceCpuLimit = value
+        func quantity(_ value: String?, _ number: (String) -> Double?) -> (number: Double?, text: String)? {
+            guard let value else { return nil }
             any = true
+            let text = placeholder(value, patterns: patterns)
+            return (text == value ? number(value) : nil, text)
         }
-        if let value = options.cpuRequest {
-            spec.cpuRequest = cpu(value)
-            spec.resourceCpuRequest = value
-            any = true
+        if let (number, text) = quantity(options.cpuRequest, cpu) {
+            spec.cpuRequest = number
+            spec.resourceCpuRequest = text
         }
-        if let value = options.memoryLimit {
-            spec.memoryLimit = memory(value)
-            spec.resourceMemoryLimit = value
-            any = true
+        if let (number, text) = quantity(options.cpuLimit, cpu) {
+            spec.cpuLimit = number
+            spec.resourceCpuLimit = text
         }
-        if let value = options.memoryRequest {
-            spec.memoryRequest = memory(value)
-            spec.resourceMemoryRequest = value
-            any = true
+        if let (number, text) = quantity(options.memoryRequest, memory) {
+            spec.memoryRequest = number
+            spec.resourceMemoryRequest = text
         }
-        if let count = options.acceleratorLimit {
+        if let (number, text) = quantity(options.memoryLimit, memory) {
+            spec.memoryLimit = number
+            spec.resourceMemoryLimit = text
+        }
+        if let count = options.acceleratorLimit ?? (options.acceleratorType == nil ? nil : "1") {
             var accelerator = AcceleratorConfig()
-            accelerator.count = count
-            accelerator.resourceCount = count
-            accelerator.type = options.acceleratorType
-            accelerator.resourceType = options.acceleratorType
+            let countText = placeholder(count, patterns: patterns)
+            accelerator.count = countText == count ? (Int(count).map(String.init) ?? count) : nil
+            accelerator.resourceCount = countText
+            if let type = options.acceleratorType {
+                let typeText = placeholder(type, patterns: patterns)
+                accelerator.type = typeText == type ? type : nil
+                accelerator.resourceType = typeText
+            }
             spec.accelerator = accelerator
             any = true
         }

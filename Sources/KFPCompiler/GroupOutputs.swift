@@ -36,6 +36,9 @@ struct GroupOutputs {
                 surfaceOneOf(channel, branches: branches, inner: inner, topology: topology)
             default: break
             }
+            // The root reads a OneOf from its condition-branches group as a single output
+            // (`connect_single_dag_output`); only that group's own DAG selects among the branches.
+            if case .oneOf = channel.origin { channel.origin = .plain }
             pipelineOutputs.append((output.name, channel))
         }
     }

@@ -33,7 +33,7 @@ extension SpecAssembler {
             if let step = component.singleStep {
                 var leaf = step.component
                 var executor = step.executor
-                if let container = executor.container { executor.container = ExecutorLowering.container(container, options: task.options) }
+                if let container = executor.container { executor.container = ExecutorLowering.container(container, options: task.options, patterns: lowering.patterns) }
                 leaf.executorLabel = addExecutor(executor, preferredLabel: "exec-\(task.name)")
                 return leaf
             }
@@ -62,11 +62,8 @@ extension SpecAssembler {
             }
         }
         var renames: [String: String] = [:]
-        var claimed = Set(components.keys)
         for name in (sub.components ?? [:]).keys.sorted() {
-            let newName = KFPNames.unique(name, in: claimed)
-            renames[name] = newName
-            claimed.insert(newName)
+            renames[name] = componentNames.claim(name)
         }
         func renamed(_ component: ComponentSpec) -> ComponentSpec {
             guard var dag = component.dag, let tasks = dag.tasks else { return component }

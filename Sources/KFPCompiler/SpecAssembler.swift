@@ -18,6 +18,8 @@ struct SpecAssembler {
     /// Components and executors while assembling (kept apart from `spec` so adding one is O(1)).
     var components: [String: ComponentSpec] = [:]
     var executors: [String: ExecutorSpec] = [:]
+    var componentNames = UniqueNames()
+    var executorLabels = UniqueNames()
     var diagnostics: [DefinitionError.Diagnostic]
     let compileSubpipeline: (Pipeline) throws(DefinitionError) -> PipelineSpec
 
@@ -81,13 +83,13 @@ struct SpecAssembler {
     }
 
     mutating func addComponent(_ component: ComponentSpec, preferredName: String) -> String {
-        let name = KFPNames.unique(preferredName) { components[$0] != nil }
+        let name = componentNames.claim(preferredName)
         components[name] = component
         return name
     }
 
     mutating func addExecutor(_ executor: ExecutorSpec, preferredLabel: String) -> String {
-        let label = KFPNames.unique(preferredLabel) { executors[$0] != nil }
+        let label = executorLabels.claim(preferredLabel)
         executors[label] = executor
         return label
     }

@@ -32,6 +32,12 @@ struct TaskSpecLowering {
                 parameters[input] = TaskInputParameter(runtimeValue: ValueOrRuntimeParameter(constant: replaced))
             }
         }
+        if case .component(let component) = task.component, component.singleStep?.executor.container != nil {
+            for (input, value) in ExecutorLowering.channelOptions(task.options) {
+                let replaced = inject(.string(value), parameters: &parameters, parentInputs: parentInputs, siblings: siblings)
+                parameters[input] = TaskInputParameter(runtimeValue: ValueOrRuntimeParameter(constant: replaced))
+            }
+        }
         if !parameters.isEmpty || !artifacts.isEmpty {
             spec.inputs = TaskInputs(parameters: parameters.isEmpty ? nil : parameters, artifacts: artifacts.isEmpty ? nil : artifacts)
         }

@@ -13,6 +13,7 @@ public struct ContainerArgument: Sendable, ExpressibleByStringLiteral, Expressib
         case inputPath(String)
         case inputURI(String)
         case inputMetadata(String)
+        case inputArtifactList(String)
         case outputPath(String)
         case outputURI(String)
         case outputMetadata(String)
@@ -62,6 +63,12 @@ public struct ContainerArgument: Sendable, ExpressibleByStringLiteral, Expressib
     public static func inputURI(_ name: String) -> ContainerArgument { ContainerArgument(parts: [.inputURI(name)]) }
     /// The metadata of input artifact `name` (`{{$.inputs.artifacts['name'].metadata}}`).
     public static func inputMetadata(_ name: String) -> ContainerArgument { ContainerArgument(parts: [.inputMetadata(name)]) }
+    /// The whole list of artifacts of list input `name`, as JSON (`{{$.inputs.artifacts['name']}}`;
+    /// KFP's `InputListOfArtifactsPlaceholder`, what a list-of-artifacts input gives in a container
+    /// component's arguments).
+    public static func inputArtifactList(_ name: String) -> ContainerArgument {
+        ContainerArgument(parts: [.inputArtifactList(name)])
+    }
     /// The local path to write output artifact `name` to (`{{$.outputs.artifacts['name'].path}}`).
     public static func outputPath(_ name: String) -> ContainerArgument { ContainerArgument(parts: [.outputPath(name)]) }
     /// The URI of output artifact `name` (`{{$.outputs.artifacts['name'].uri}}`).

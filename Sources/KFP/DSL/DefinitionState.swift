@@ -35,9 +35,13 @@ final class DefinitionState {
     let root: GroupBox
     private var groupCount = 0
     var tasks: [String: TaskNode] = [:]
+    /// Task names handed out (`x`, `x-2`, ...).
+    var taskNames = UniqueNames()
     var taskOrder: [String] = []
     var inputs: [PipelineInput] = []
     var outputs: [(name: String, channel: Channel)] = []
+    /// Descriptions of pipeline outputs, by output name.
+    var outputDescriptions: [String: String] = [:]
     var diagnostics: [DefinitionError.Diagnostic] = []
     /// Every channel handed out, by pattern, so interpolated strings can be resolved.
     var patterns: [String: Channel] = [:]

@@ -53,7 +53,11 @@ public struct Pipeline: Sendable {
             inputs: state.inputs, root: state.root.freeze(), tasks: state.tasks, taskOrder: state.taskOrder,
             outputs: state.outputs)
         self.patterns = state.patterns
+        self.outputDescriptions = state.outputDescriptions
     }
+
+    /// Descriptions of the pipeline outputs that have one, by output name.
+    package let outputDescriptions: [String: String]
 
     /// Every channel of the pipeline by pattern, to resolve interpolated strings.
     package let patterns: [String: Channel]
@@ -82,10 +86,14 @@ public struct Pipeline: Sendable {
         var outputArtifacts: [String: OutputArtifactDefinition] = [:]
         for output in graph.outputs {
             switch output.channel.kind {
-            case .parameter(let type): outputParameters[output.name] = OutputParameterDefinition(parameterType: type)
+            case .parameter(let type):
+                var definition = OutputParameterDefinition(parameterType: type)
+                definition.description = outputDescriptions[output.name]
+                outputParameters[output.name] = definition
             case .artifact(let schema, let isList):
                 var definition = OutputArtifactDefinition(artifactType: schema)
                 definition.isArtifactList = isList ? true : nil
+                definition.description = outputDescriptions[output.name]
                 outputArtifacts[output.name] = definition
             }
         }

@@ -115,6 +115,24 @@ extension PipelineBuilder {
         return collected(result)
     }
 
+    /// The list of `value`, an output of a task inside one or more loops, over all iterations of
+    /// the loops that enclose its task but not this builder's group (KFP's `dsl.Collected(value)`);
+    /// nested loops give one flat list. Use it when a loop yields several lists or the value comes
+    /// from an `if` inside the loop; `collect(over:)` is the shorthand for a loop whose body
+    /// returns one value.
+    ///
+    /// ```swift
+    /// var model: Ref?
+    /// p.parallelFor([1, 2, 3]) { p, x in model = p.task(train, ["seed": x]).outputs["model"] }
+    /// if let model { p.task(pick, ["models": p.collected(model)]) }
+    /// ```
+    ///
+    /// A task that uses the list needs `value` from a task in a loop that does not enclose it (a
+    /// compile error otherwise); a pipeline output takes any task output, as KFP does.
+    public func collected(_ value: Ref) -> Ref {
+        collected(Optional(value))
+    }
+
     /// `Collected` of a loop task's output: a list parameter, or a list of artifacts.
     private func collected(_ value: Ref?) -> Ref {
         guard let output = value?.channel else {

@@ -10,12 +10,13 @@ extension PipelineBuilder {
         if base.isEmpty {
             state.report(.invalidName, "component name '\(component.name)' has no letters or digits to name a task after", at: site)
         }
-        let name = KFPNames.unique(base.isEmpty ? "task" : base) { state.tasks[$0] != nil }
+        let name = state.taskNames.claim(base.isEmpty ? "task" : base)
         var values: [String: TaskArgument.Value] = [:]
         for (input, argument) in arguments {
             values[input] = argument.taskArgument.value
         }
         ArgumentChecker(state: state, site: site, taskName: name, component: component).check(values)
+        options.reportUnknownValues(in: state, taskName: name, at: site)
         for upstream in after where state.tasks[upstream.name] == nil {
             state.report(.topology, "task '\(name)' runs after task '\(upstream.name)', which is not in this pipeline", at: site)
         }

@@ -122,8 +122,11 @@ public final class PipelineBuilder {
     }
 
     /// Sets the pipeline output `name` (KFP's returned value or NamedTuple field; a single unnamed
-    /// output is `Output`).
-    public func output(_ name: String = "Output", _ value: Ref, fileID: String = #fileID, line: Int = #line) {
+    /// output is `Output`), with an optional `description` (the output's entry under `Returns:` in
+    /// the pipeline function's docstring).
+    public func output(
+        _ name: String = "Output", _ value: Ref, description: String? = nil, fileID: String = #fileID, line: Int = #line
+    ) {
         let site = CallSite(fileID: fileID, line: line)
         if case .invalid(let message) = value.channel.origin {
             state.report(.topology, message, at: site)
@@ -134,5 +137,6 @@ public final class PipelineBuilder {
             return
         }
         state.outputs.append((name, value.channel))
+        if let description { state.outputDescriptions[name] = description }
     }
 }

@@ -117,6 +117,12 @@ final class PlaceholderRenderer {
         case .inputMetadata(let name):
             expect(name, input: true, artifact: true, placeholder: "inputMetadata")
             return "{{$.inputs.artifacts['\(name)'].metadata}}"
+        case .inputArtifactList(let name):
+            expect(name, input: true, artifact: true, placeholder: "inputArtifactList")
+            if case .artifact(_, isList: false)? = interface.input(name)?.kind {
+                report("inputArtifactList needs a list-of-artifacts input; '\(name)' is a single artifact")
+            }
+            return "{{$.inputs.artifacts['\(name)']}}"
         case .outputPath(let name):
             expect(name, input: false, artifact: true, placeholder: "outputPath")
             return "{{$.outputs.artifacts['\(name)'].path}}"

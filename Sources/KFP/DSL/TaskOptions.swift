@@ -15,6 +15,13 @@ public struct TaskOptions: Sendable {
     /// Retries with backoff (`retryPolicy`), `nil` for none.
     public var retry: Retry?
     /// CPU limit in KFP's quantity form (`"500m"`, `"2"`).
+    ///
+    /// Each resource value and ``image`` may instead be a run-time value: a string interpolating
+    /// one ``Ref`` (`"\(cpu)"`, a pipeline parameter or a task output), as KFP's setters accept a
+    /// `PipelineChannel`. The compiler then writes only the `resource*` string fields, holding the
+    /// value's placeholder, and gives the task an input named after the field (`cpu_limit`,
+    /// `memory_limit`, `accelerator_type`, `accelerator_count`, `base_image`). As in KFP, such a
+    /// value does not make the task wait for the task that produces it.
     public var cpuLimit: String?
     /// CPU request (`"500m"`, `"2"`).
     public var cpuRequest: String?
@@ -22,7 +29,8 @@ public struct TaskOptions: Sendable {
     public var memoryLimit: String?
     /// Memory request (`"4G"`, `"512Mi"`).
     public var memoryRequest: String?
-    /// Accelerator type (`"nvidia.com/gpu"`).
+    /// Accelerator type (`"nvidia.com/gpu"`); with no ``acceleratorLimit`` it counts one
+    /// accelerator, as KFP's `set_accelerator_type`.
     public var acceleratorType: String?
     /// Accelerator count (`"1"`).
     public var acceleratorLimit: String?
@@ -78,5 +86,26 @@ public struct TaskOptions: Sendable {
         self.environment = environment
         self.image = image
         self.ignoresUpstreamFailure = ignoresUpstreamFailure
+    }
+}
+
+extension TaskOptions {
+    /// Reports each option value that interpolates something other than one value of this
+    /// pipeline (KFP accepts a single `PipelineChannel` per setter).
+    func reportUnknownValues(in state: DefinitionState, taskName: String, at site: CallSite) {
+        let values: [(String, String?)] = [
+            ("cpuRequest", cpuRequest), ("cpuLimit", cpuLimit), ("memoryRequest", memoryRequest),
+            ("memoryLimit", memoryLimit), ("acceleratorType", acceleratorType), ("acceleratorLimit", acceleratorLimit),
+            ("image", image),
+        ]
+        for case let (option, value?) in values {
+            let patterns = ChannelPatterns.patterns(in: value)
+            if patterns.count > 1 {
+                state.report(.topology, "option '\(option)' of task '\(taskName)' interpolates \(patterns.count) values; it can hold one", at: site)
+            }
+            for pattern in patterns where state.channel(forPattern: pattern) == nil {
+                state.report(.topology, "option '\(option)' of task '\(taskName)' interpolates \(pattern), which is not a value of this pipeline", at: site)
+            }
+        }
     }
 }

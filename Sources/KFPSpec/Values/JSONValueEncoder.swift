@@ -3,7 +3,9 @@ import Foundation
 /// Encodes an `Encodable` value into a ``JSONValue`` tree, keeping integers and doubles apart.
 ///
 /// `nil` optionals are left out (synthesized `encodeIfPresent`), so a decoded spec encodes back to
-/// the same set of keys it was read from.
+/// the same set of keys it was read from. Coding paths are not tracked (every container reports the
+/// root path): nothing the spec types encode can fail, and building a path per key was most of the
+/// cost of writing a large spec.
 struct JSONValueEncoder {
     func encode(_ value: some Encodable) throws -> JSONValue {
         if let json = value as? JSONValue { return json }
@@ -88,32 +90,24 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws { child(key).kind = .single; child(key).value = .null }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        try encodeValue(value, into: child(key), codingPath: codingPath + [key])
+        try encodeValue(value, into: child(key), codingPath: codingPath)
     }
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = child(key)
         nested.kind = .keyed
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: codingPath))
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = child(key)
         nested.kind = .unkeyed
-        return UnkeyedContainer(box: nested, codingPath: codingPath + [key])
+        return UnkeyedContainer(box: nested, codingPath: codingPath)
     }
     mutating func superEncoder() -> any Encoder { TreeEncoder(box: box, codingPath: codingPath) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeEncoder(box: child(key), codingPath: codingPath + [key])
+        TreeEncoder(box: child(key), codingPath: codingPath)
     }
-}
-
-private struct IndexKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { String(intValue ?? 0) }
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { return nil }
-    init?(intValue: Int) { self.intValue = intValue }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
@@ -129,8 +123,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws { let child = append(); child.kind = .single; child.value = .null }
     mutating func encode(_ value: some Encodable) throws {
-        let index = count
-        try encodeValue(value, into: append(), codingPath: codingPath + [IndexKey(index)])
+        try encodeValue(value, into: append(), codingPath: codingPath)
     }
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type

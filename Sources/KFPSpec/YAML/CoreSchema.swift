@@ -82,7 +82,19 @@ enum CoreSchema {
 
     /// `true` when `string` must be quoted to be read back as a string by any YAML reader.
     static func needsQuoting(_ string: String) -> Bool {
-        if string.isEmpty { return true }
+        // Every ambiguous form starts with a digit, a sign, a dot, `~`, `<`, `=`, or is a keyword of
+        // at most 5 letters starting with one of `nNyYtTfFoO`: other strings skip the regex.
+        guard let first = string.utf8.first else { return true }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
+            break
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            if string.utf8.count > 5 { return false }
+        default:
+            return false
+        }
         guard let ambiguous else { return true }
         let range = NSRange(string.startIndex..., in: string)
         return ambiguous.firstMatch(in: string, range: range) != nil

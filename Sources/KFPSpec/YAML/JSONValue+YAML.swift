@@ -60,28 +60,28 @@ extension JSONValue {
 
     /// The YAML node for this value: strings that could be misread are single-quoted, numbers keep
     /// their kind (`2` stays an integer, `2.0` a float, in PyYAML's and YAML 1.2's eyes).
-    func yamlNode() -> Node {
+    func yamlNode(_ tags: YAMLTags = YAMLTags()) -> Node {
         switch self {
         case .null:
-            return Node("null", Tag(.null))
+            return Node("null", tags.null)
         case .bool(let value):
-            return Node(value ? "true" : "false", Tag(.bool))
+            return Node(value ? "true" : "false", tags.bool)
         case .int(let value):
-            return Node(String(value), Tag(.int))
+            return Node(String(value), tags.int)
         case .double(let value):
-            return Node(JSONValue.formatYAMLFloat(value), Tag(.float))
+            return Node(JSONValue.formatYAMLFloat(value), tags.float)
         case .string(let value):
             if CoreSchema.needsQuoting(value) {
-                return Node(value, Tag(.str), .singleQuoted)
+                return Node(value, tags.str, .singleQuoted)
             }
-            return Node(value, Tag(.str), value.contains("\n") ? .literal : .any)
+            return Node(value, tags.str, value.contains("\n") ? .literal : .any)
         case .array(let values):
-            return Node(values.map { $0.yamlNode() }, Tag(.seq))
+            return Node(values.map { $0.yamlNode(tags) }, tags.seq)
         case .object(let members):
             let pairs = members.keys.sorted().map { key in
-                (JSONValue.string(key).yamlNode(), members[key]?.yamlNode() ?? Node("null", Tag(.null)))
+                (JSONValue.string(key).yamlNode(tags), members[key]?.yamlNode(tags) ?? Node("null", tags.null))
             }
-            return Node(pairs, Tag(.map))
+            return Node(pairs, tags.map)
         }
     }
 
@@ -99,5 +99,23 @@ extension JSONValue {
             text = mantissa + "e" + power
         }
         return text
+    }
+}
+
+/// The tags of one write, made once: `Tag`'s default resolver and constructor are rebuilt on every
+/// use, which dominated writing large specs.
+struct YAMLTags {
+    let null, bool, int, float, str, seq, map: Tag
+
+    init() {
+        let resolver = Resolver.default
+        let constructor = Constructor.default
+        null = Tag(.null, resolver, constructor)
+        bool = Tag(.bool, resolver, constructor)
+        int = Tag(.int, resolver, constructor)
+        float = Tag(.float, resolver, constructor)
+        str = Tag(.str, resolver, constructor)
+        seq = Tag(.seq, resolver, constructor)
+        map = Tag(.map, resolver, constructor)
     }
 }

@@ -56,9 +56,10 @@ public struct SpecWriter: Sendable {
         case .yaml:
             do {
                 var text = ""
+                let tags = YAMLTags()
                 for (index, document) in documents.enumerated() {
                     if index > 0 { text += "---\n" }
-                    text += try Yams.serialize(node: document.yamlNode(), width: -1, allowUnicode: true)
+                    text += try Yams.serialize(node: document.yamlNode(tags), width: -1, allowUnicode: true)
                 }
                 return text
             } catch {

@@ -72,3 +72,33 @@ package enum KFPNames {
         return String(scalars)
     }
 }
+
+/// Names made unique as KFP's `make_name_unique_by_adding_index` makes them (`x`, `x-2`, `x-3`, ...),
+/// in amortized constant time: each base name remembers the last index it handed out, and since
+/// names are only ever added, the first free index is never below it.
+package struct UniqueNames: Sendable {
+    private var taken: Set<String> = []
+    private var lastIndex: [String: Int] = [:]
+
+    package init() {}
+
+    /// `true` when `name` is taken.
+    package func contains(_ name: String) -> Bool { taken.contains(name) }
+
+    /// Marks `name` as taken (a name given from elsewhere).
+    package mutating func insert(_ name: String) { taken.insert(name) }
+
+    /// `name`, or `name-N` with the lowest free N ≥ 2; the result is marked as taken.
+    package mutating func claim(_ name: String) -> String {
+        guard taken.contains(name) else {
+            taken.insert(name)
+            return name
+        }
+        var index = max(2, (lastIndex[name] ?? 1) + 1)
+        while taken.contains("\(name)-\(index)") { index += 1 }
+        lastIndex[name] = index
+        let unique = "\(name)-\(index)"
+        taken.insert(unique)
+        return unique
+    }
+}
