@@ -16,7 +16,7 @@ struct ContainerExecution {
         let root = run.taskRoot(path)
         let started = Date()
         do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try TaskFiles.createDirectory(root)
             let executorInput = try ExecutorInputBuilder(component: component, inputs: inputs, taskRoot: root).build()
             try write(executorInput, to: root.appendingPathComponent("executor_input.json"))
             if container.image.hasPrefix("argostub/") {
@@ -144,8 +144,7 @@ struct ContainerExecution {
     }
 
     private func write(_ value: some Encodable, to file: URL) throws {
-        let text = try SpecWriter().tree(of: value).prettyJSON() + "\n"
-        try Data(text.utf8).write(to: file)
+        try TaskFiles.write(try SpecWriter().tree(of: value).prettyJSON() + "\n", to: file)
     }
 }
 

@@ -37,9 +37,15 @@ struct SubprocessLauncher: Sendable {
             return .couldNotLaunch("cannot duplicate the log descriptor: \(error)")
         }
         defer { try? errorDescriptor.close() }
-        let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         var keys: [Environment.Key: String] = [:]
         for (key, value) in environment { keys[Environment.Key(stringLiteral: key)] = value }
+        let variables = Environment.custom(keys)
+        // A bare name is looked up on PATH here, with the library's own rule (the first regular file
+        // on the task's PATH we may execute). Handing `.name` to `run` instead makes swift-subprocess
+        // try one spawn per PATH directory until one execs: with a long PATH, several failed spawns
+        // per task.
+        let resolved = program.contains("/") ? nil : Self.locate(program, path: environment["PATH"]).map { Executable.path($0) }
+        let executable: Executable = program.contains("/") ? .path(FilePath(program)) : resolved ?? .name(program)
         // Each program leads its own process group, so cancelling stops the programs it started too:
         // SIGTERM to the whole group, then SIGKILL after 5 s.
         var platform = PlatformOptions()
@@ -47,22 +53,48 @@ struct SubprocessLauncher: Sendable {
         platform.teardownSequence = [
             .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(5))
         ]
-        do {
-            let result = try await Subprocess.run(
+        func run(_ executable: Executable) async throws -> TerminationStatus {
+            try await Subprocess.run(
                 executable,
                 arguments: Arguments(Array(argv.dropFirst())),
-                environment: .custom(keys),
+                environment: variables,
                 workingDirectory: FilePath(workingDirectory.path),
                 platformOptions: platform,
                 output: .fileDescriptor(logDescriptor, closeAfterSpawningProcess: false),
                 error: .fileDescriptor(errorDescriptor, closeAfterSpawningProcess: false)
-            )
-            switch result.terminationStatus {
+            ).terminationStatus
+        }
+        do {
+            let status: TerminationStatus
+            do {
+                status = try await run(executable)
+            } catch let error as SubprocessError where resolved != nil && error.code == .spawnFailed {
+                // The file found on PATH would not exec (a noexec mount, say): search as the library
+                // does, spawning each candidate in turn, so the outcome and message stay the library's.
+                status = try await run(.name(program))
+            }
+            switch status {
             case .exited(let code): return .exited(code)
             case .signaled(let signal): return .signaled(signal)
             }
         } catch {
             return .couldNotLaunch("cannot start '\(program)': \(error)")
         }
+    }
+
+    /// Where `Executable.name(program)` would run: the first regular file named `program` this
+    /// process may execute, in the absolute directories of `path` (the task's PATH, else this
+    /// process's), as swift-subprocess 1.0.x resolves it. `nil` when nothing matches or no PATH is
+    /// set (the library then searches and reports itself).
+    static func locate(_ program: String, path: String?) -> FilePath? {
+        guard let value = path ?? ProcessInfo.processInfo.environment["PATH"] else { return nil }
+        for directory in value.split(separator: ":") where directory.hasPrefix("/") {
+            let candidate = FilePath(String(directory)).appending(program)
+            let text = candidate.string
+            guard access(text, X_OK) == 0 else { continue }
+            var status = stat()
+            if stat(text, &status) == 0, (status.st_mode & numericCast(S_IFMT)) == numericCast(S_IFREG) { return candidate }
+        }
+        return nil
     }
 }
