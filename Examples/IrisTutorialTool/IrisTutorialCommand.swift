@@ -36,7 +36,12 @@ struct CompileCommand: ParsableCommand {
 
     func run() throws {
         let text = try SpecWriter().write(try compiledTutorial())
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            FileHandle.standardError.write(Data("\(output): error: cannot write the pipeline: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
         FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
     }
 }

@@ -1,5 +1,12 @@
 import Foundation
 import Subprocess
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(System)
 import System
 #else
