@@ -1,12 +1,5 @@
 import Foundation
 import Subprocess
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #if canImport(System)
 import System
 #else
@@ -98,9 +91,11 @@ struct SubprocessLauncher: Sendable {
         for directory in value.split(separator: ":") where directory.hasPrefix("/") {
             let candidate = FilePath(String(directory)).appending(program)
             let text = candidate.string
-            guard access(text, X_OK) == 0 else { continue }
-            var status = stat()
-            if stat(text, &status) == 0, (status.st_mode & numericCast(S_IFMT)) == numericCast(S_IFREG) { return candidate }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), !isDirectory.boolValue,
+                FileManager.default.isExecutableFile(atPath: text)
+            else { continue }
+            return candidate
         }
         return nil
     }
