@@ -19,8 +19,9 @@ public enum LoopbackFileServer {
     /// stops. `body` receives the base URL (`http://127.0.0.1:PORT/`), on ``preferredPort`` when it
     /// is free.
     ///
-    /// - Throws: ``StartError`` when a file cannot be read or the server does not start within
-    ///   10 seconds; whatever `body` throws.
+    /// - Throws: ``StartError`` when a file cannot be read or the server cannot listen on
+    ///   127.0.0.1; whatever `body` throws. Waits for the server to listen without a time limit (a
+    ///   loaded machine may take long to schedule it; binding itself either succeeds or fails).
     public static func serving<Result: Sendable>(
         _ files: [String: URL], _ body: @Sendable (URL) async throws -> Result
     ) async throws -> Result {
@@ -68,11 +69,6 @@ public enum LoopbackFileServer {
                 portSink.finish()
                 return nil
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(10))
-                portSink.yield(0)
-                return nil
-            }
             var port = 0
             for await value in ports {
                 port = value
@@ -81,7 +77,7 @@ public enum LoopbackFileServer {
             defer { group.cancelAll() }
             if port == -1 { throw PortTaken() }
             guard port > 0, let base = URL(string: "http://127.0.0.1:\(port)/") else {
-                throw StartError(description: "the loopback file server did not start within 10 seconds")
+                throw StartError(description: "the loopback file server stopped before it served on 127.0.0.1")
             }
             return try await body(base)
         }

@@ -101,7 +101,7 @@ struct IrisTutorialTests {
     }
 
     @Test("the compiled pipeline passes validation and loads in kfp 2.17.3 as a component")
-    func compiledPipelineLoads() throws {
+    func compiledPipelineLoads() async throws {
         let yaml = try SpecWriter().write(spec)
         let loaded = try SpecLoader(file: "pipeline.yaml").load(yaml)
         try SpecValidator().validate(loaded)
@@ -112,7 +112,7 @@ struct IrisTutorialTests {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let file = root.appendingPathComponent("pipeline.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
-        let output = try TestEnvironment.runOracle(
+        let output = try await TestEnvironment.runOracle(
             script: "kfp_load_pipeline.py", arguments: [], stdin: try JSONEncoder().encode([file.path]))
         let results = try JSONDecoder().decode([String: String].self, from: output)
         #expect(results == [file.path: "ok"])

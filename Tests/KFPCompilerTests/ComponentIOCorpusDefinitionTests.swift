@@ -21,7 +21,7 @@ struct ComponentIOCorpusDefinitionTests {
     }
 
     @Test("critical/pythonic_artifacts_test_pipeline: returned artifacts passed on, caching off")
-    func pythonicArtifacts() throws {
+    func pythonicArtifacts() async throws {
         let file = "critical/pythonic_artifacts_test_pipeline.yaml"
         let genData = try CorpusPython.component(file, function: "gen_data")
         let trainModel = try CorpusPython.component(file, function: "train_model")
@@ -30,11 +30,11 @@ struct ComponentIOCorpusDefinitionTests {
             let data = p.task(genData, options: noCache)
             p.task(trainModel, ["dataset": data.output], options: noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_metadata_fields: descriptions of pipeline inputs and of its output")
-    func metadataFields() throws {
+    func metadataFields() async throws {
         let file = "pipeline_with_metadata_fields.yaml"
         let strToDataset = try CorpusPython.component(file, function: "str_to_dataset")
         let joiner = try CorpusPython.component(file, function: "dataset_joiner")
@@ -45,17 +45,17 @@ struct ComponentIOCorpusDefinitionTests {
             let joined = p.task(joiner, ["dataset_a": first.outputs["dataset"], "dataset_b": inDataset])
             p.output("Output", joined.outputs["out_dataset"], description: "The final concatenated dataset.")
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("hello_world: a container component with a literal argument")
-    func helloWorld() throws {
+    func helloWorld() async throws {
         let echo = try Component.container(name: "echo", image: Self.ubiImage, command: ["echo"], args: ["hello world"])
         try IRComparison.expectEqual(component: echo, corpus: "hello_world.yaml")
     }
 
     @Test("arguments_parameters: a component compiled with a value for one parameter")
-    func argumentsParameters() throws {
+    func argumentsParameters() async throws {
         let echo = try Component.container(
             name: "echo", inputs: [.parameter("param1", .string), .parameter("param2", .string)], image: Self.ubiImage,
             command: ["echo"], args: ["\(.inputValue("param1"))-\(.inputValue("param2"))"])
@@ -64,7 +64,7 @@ struct ComponentIOCorpusDefinitionTests {
     }
 
     @Test("sequential_v1: one container component run twice on two pipeline parameters")
-    func sequentialV1() throws {
+    func sequentialV1() async throws {
         let echo = try Component.container(
             name: "echo", inputs: [.parameter("message", .string)], image: Self.ubiImage, command: ["sh", "-c"],
             args: ["echo \(.inputValue("message"))"])
@@ -72,27 +72,27 @@ struct ComponentIOCorpusDefinitionTests {
             p.task(echo, ["message": p.parameter("param1", .string)])
             p.task(echo, ["message": p.parameter("param2", .string)])
         }
-        try IRComparison.expectEqual(pipeline, corpus: "sequential_v1.yaml")
+        try await IRComparison.expectEqual(pipeline, corpus: "sequential_v1.yaml")
     }
 
     @Test("essential/container_no_input: a container component without inputs compiled alone")
-    func containerNoInput() throws {
+    func containerNoInput() async throws {
         let component = try Component.container(name: "container-no-input", image: Self.ubiImage, command: ["echo", "hello world"])
         try IRComparison.expectEqual(component: component, corpus: "essential/container_no_input.yaml")
     }
 
     @Test("critical/container_component_with_no_inputs: a container component without inputs in a pipeline")
-    func containerComponentWithNoInputs() throws {
+    func containerComponentWithNoInputs() async throws {
         let component = try Component.container(
             name: "hello-world-container", image: Self.ubiImage, command: ["echo", "hello world"])
         let pipeline = try Pipeline("v2-container-component-no-input") { p in
             p.task(component)
         }
-        try IRComparison.expectEqual(pipeline, corpus: "critical/container_component_with_no_inputs.yaml")
+        try await IRComparison.expectEqual(pipeline, corpus: "critical/container_component_with_no_inputs.yaml")
     }
 
     @Test("container_with_placeholder_in_fstring: placeholders inside command strings")
-    func placeholderInFString() throws {
+    func placeholderInFString() async throws {
         let component = try Component.container(
             name: "container-with-placeholder-in-fstring", inputs: [.parameter("text1", .string, default: "text!")],
             outputs: [.artifact("output_artifact", .artifact)], image: Self.ubiImage,

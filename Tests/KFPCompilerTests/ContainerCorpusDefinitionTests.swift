@@ -11,7 +11,7 @@ struct ContainerCorpusDefinitionTests {
     static let ubiImage = "registry.access.redhat.com/ubi9/python-311:latest"
 
     @Test("container_io: an input value and an output parameter file")
-    func containerIO() throws {
+    func containerIO() async throws {
         let component = try Component.container(
             name: "container-io", inputs: [.parameter("text", .string)], outputs: [.parameter("output_path", .string)],
             image: Self.ubiImage, command: ["my_program", .inputValue("text")],
@@ -20,7 +20,7 @@ struct ContainerCorpusDefinitionTests {
     }
 
     @Test("container_with_concat_placeholder: Concat of text, an input and an output URI")
-    func concatPlaceholder() throws {
+    func concatPlaceholder() async throws {
         let component = try Component.container(
             name: "container-with-concat-placeholder", inputs: [.parameter("text1", .string)],
             outputs: [.parameter("output_path", .string), .artifact("text2", .dataset)], image: Self.ubiImage,
@@ -30,7 +30,7 @@ struct ContainerCorpusDefinitionTests {
     }
 
     @Test("container_with_if_placeholder: IfPresent with Then and Else around an optional input")
-    func ifPlaceholder() throws {
+    func ifPlaceholder() async throws {
         let component = try Component.container(
             name: "container-with-if-placeholder", inputs: [.parameter("optional_input", .string, default: "default")],
             outputs: [.parameter("output_path", .string), .artifact("dataset", .dataset)], image: Self.ubiImage,
@@ -43,7 +43,7 @@ struct ContainerCorpusDefinitionTests {
     }
 
     @Test("two_step_pipeline: v1 components from text, display names, an artifact edge")
-    func twoStepPipeline() throws {
+    func twoStepPipeline() async throws {
         let write = try Component(
             yaml: """
                 name: Write to GCS
@@ -84,6 +84,6 @@ struct ContainerCorpusDefinitionTests {
             let producer = p.task(write, ["text": text], options: .init(displayName: "Producer"))
             p.task(read, ["input_gcs_path": producer.outputs["output_gcs_path"]], options: .init(displayName: "Consumer"))
         }
-        try IRComparison.expectEqual(pipeline, corpus: "two_step_pipeline.yaml")
+        try await IRComparison.expectEqual(pipeline, corpus: "two_step_pipeline.yaml")
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("OneOf, exit-handler and upstream-failure pipelines compile like the Python SDK")
 struct ControlFlowBranchCorpusDefinitionTests {
     @Test("critical/if_else_with_oneof_artifacts: an artifact OneOf returned by a sub-pipeline")
-    func ifElseWithOneOfArtifacts() throws {
+    func ifElseWithOneOfArtifacts() async throws {
         let file = "critical/if_else_with_oneof_artifacts.yaml"
         let flipCoin = try CorpusPython.component(file, function: "flip_coin")
         let paramToArtifact = try CorpusPython.component(file, function: "param_to_artifact")
@@ -28,11 +28,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
             let flip = p.task(inner)
             p.task(printArtifact, ["a": flip.output])
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/local_execution_pipeline_with_oneof: a parameter OneOf of If/Else on a boolean")
-    func localOneOf() throws {
+    func localOneOf() async throws {
         let file = "local_execution/local_execution_pipeline_with_oneof.yaml"
         let branchA = try CorpusPython.component(file, function: "branch_a")
         let branchB = try CorpusPython.component(file, function: "branch_b")
@@ -44,11 +44,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
             let tagged = p.task(tagSelected, ["value": value])
             p.output("Output", tagged.output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/local_execution_pipeline_with_exit_handler: an exit task reading the final status")
-    func localExitHandler() throws {
+    func localExitHandler() async throws {
         let file = "local_execution/local_execution_pipeline_with_exit_handler.yaml"
         let recordExit = try CorpusPython.component(file, function: "record_exit")
         let echo = try CorpusPython.component(file, function: "echo")
@@ -66,11 +66,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
                 p.task(recordExit)
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/pipeline_with_input_status_state: an exit task with a final-status input and no outputs")
-    func inputStatusState() throws {
+    func inputStatusState() async throws {
         let file = "critical/pipeline_with_input_status_state.yaml"
         let echoState = try CorpusPython.component(file, function: "echo_state")
         let someTask = try CorpusPython.component(file, function: "some_task")
@@ -81,11 +81,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
                 p.task(echoState, ["status": status])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/local_execution_pipeline_with_ignore_upstream_failure: after() and ignore_upstream_failure()")
-    func localIgnoreUpstreamFailure() throws {
+    func localIgnoreUpstreamFailure() async throws {
         let file = "local_execution/local_execution_pipeline_with_ignore_upstream_failure.yaml"
         let failAlways = try CorpusPython.component(file, function: "fail_always")
         let writeMarker = try CorpusPython.component(file, function: "write_marker")
@@ -95,11 +95,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
             p.task(
                 writeMarker, ["marker_path": markerPath], after: [upstream], options: .init(ignoresUpstreamFailure: true))
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_task_using_ignore_upstream_failure: a data dependency on a task that fails")
-    func ignoreUpstreamFailureWithData() throws {
+    func ignoreUpstreamFailureWithData() async throws {
         let file = "pipeline_with_task_using_ignore_upstream_failure.yaml"
         let failOp = try CorpusPython.component(file, function: "fail_op")
         let printOp = try CorpusPython.component(file, function: "print_op")
@@ -108,11 +108,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
             let task = p.task(failOp, ["message": sampleInput])
             p.task(printOp, ["message": task.output], options: .init(ignoresUpstreamFailure: true))
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_parallelfor_parallelism: nested loops with parallelism, dict items, lists of dicts from tasks")
-    func parallelForParallelism() throws {
+    func parallelForParallelism() async throws {
         let file = "pipeline_with_parallelfor_parallelism.yaml"
         let printText = try CorpusPython.component(file, function: "print_text")
         let printInt = try CorpusPython.component(file, function: "print_int")
@@ -151,11 +151,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
                 p.task(printInt, ["x": item["a"]])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_task_final_status: a named exit handler whose exit task reads a pipeline parameter")
-    func taskFinalStatus() throws {
+    func taskFinalStatus() async throws {
         let file = "pipeline_with_task_final_status.yaml"
         let exitOp = try CorpusPython.component(file, function: "exit_op")
         let printOp = try CorpusPython.component(file, function: "print_op")
@@ -169,11 +169,11 @@ struct ControlFlowBranchCorpusDefinitionTests {
                 p.task(exitOp, ["user_input": message])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("component_with_task_final_status_GH-12033: a component with a final-status input, compiled alone")
-    func componentWithTaskFinalStatus() throws {
+    func componentWithTaskFinalStatus() async throws {
         let file = "component_with_task_final_status_GH-12033.yaml"
         let exitComp = try CorpusPython.component(file, function: "exit_comp")
         try IRComparison.expectEqual(component: exitComp.component, corpus: file)

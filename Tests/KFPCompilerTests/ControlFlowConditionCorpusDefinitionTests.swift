@@ -10,7 +10,7 @@ import Testing
 @Suite("Condition and OneOf pipelines compile like the Python SDK")
 struct ControlFlowConditionCorpusDefinitionTests {
     @Test("essential/pipeline_with_condition: one If reading a task output and a pipeline parameter")
-    func pipelineWithCondition() throws {
+    func pipelineWithCondition() async throws {
         let file = "essential/pipeline_with_condition.yaml"
         let flipCoin = try CorpusPython.component(file, function: "flip_coin_op")
         let printOp = try CorpusPython.component(file, function: "print_op")
@@ -25,11 +25,11 @@ struct ControlFlowConditionCorpusDefinitionTests {
                 p.task(printOp, ["msg": text])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("essential/pipeline_with_nested_conditions: an If inside an If comparing two task outputs")
-    func nestedConditions() throws {
+    func nestedConditions() async throws {
         let file = "essential/pipeline_with_nested_conditions.yaml"
         let flipCoin = try CorpusPython.component(file, function: "flip_coin_op")
         let printOp = try CorpusPython.component(file, function: "print_op")
@@ -47,11 +47,11 @@ struct ControlFlowConditionCorpusDefinitionTests {
                 }
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("if_elif_else_with_oneof_parameters: an If/Elif/Else OneOf returned by a sub-pipeline")
-    func ifElifElseWithOneOf() throws {
+    func ifElifElseWithOneOf() async throws {
         let file = "if_elif_else_with_oneof_parameters.yaml"
         let flipDie = try CorpusPython.component(file, function: "flip_three_sided_die")
         let printAndReturn = try CorpusPython.component(file, function: "print_and_return")
@@ -71,11 +71,11 @@ struct ControlFlowConditionCorpusDefinitionTests {
             let roll = p.task(rollDie)
             p.output("Output", p.task(printAndReturn, ["text": roll.output]).output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("if_else_with_oneof_parameters: a OneOf consumed by a task and returned")
-    func ifElseWithOneOf() throws {
+    func ifElseWithOneOf() async throws {
         let file = "if_else_with_oneof_parameters.yaml"
         let flipCoin = try CorpusPython.component(file, function: "flip_coin")
         let printAndReturn = try CorpusPython.component(file, function: "print_and_return")
@@ -89,11 +89,11 @@ struct ControlFlowConditionCorpusDefinitionTests {
             p.task(printAndReturn, ["text": value])
             p.output("Output", value)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/parameter_oneof: a OneOf returned through two levels of sub-pipelines")
-    func parameterOneOf() throws {
+    func parameterOneOf() async throws {
         let file = "critical/parameter_oneof.yaml"
         let flipCoin = try CorpusPython.component(file, function: "flip_coin")
         let coreComp = try CorpusPython.component(file, function: "core_comp")
@@ -116,11 +116,11 @@ struct ControlFlowConditionCorpusDefinitionTests {
             let dag = p.task(mantle, options: noCache)
             p.task(crustComp, ["input": dag.output], options: noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("failing/pipeline_with_exit_handler: an exit task with a constant argument, a body of two tasks")
-    func exitHandler() throws {
+    func exitHandler() async throws {
         let file = "failing/pipeline_with_exit_handler.yaml"
         let printOp = try CorpusPython.component(file, function: "print_op")
         let failOp = try CorpusPython.component(file, function: "fail_op")
@@ -133,11 +133,11 @@ struct ControlFlowConditionCorpusDefinitionTests {
                 p.task(printOp, ["message": "Exit handler has worked!"])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("conditional_producer_and_consumers: Collected of a task under an If in a loop, consumed under an If")
-    func conditionalProducerAndConsumers() throws {
+    func conditionalProducerAndConsumers() async throws {
         let file = "conditional_producer_and_consumers.yaml"
         let double = try CorpusPython.component(file, function: "double")
         let add = try CorpusPython.component(file, function: "add")
@@ -153,6 +153,6 @@ struct ControlFlowConditionCorpusDefinitionTests {
             // As in the Python source, the pipeline returns `dsl.Collected` of a task that is in no loop.
             p.output("Output", p.collected(try #require(sum)))
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Control-flow pipelines compile like the Python SDK")
 struct ControlFlowCorpusDefinitionTests {
     @Test("parallel_and_nested/pipeline_with_loops: loops over a parameter, a task output and literal dicts")
-    func pipelineWithLoops() throws {
+    func pipelineWithLoops() async throws {
         let file = "parallel_and_nested/pipeline_with_loops.yaml"
         let argsGenerator = try CorpusPython.component(file, function: "args_generator_op")
         let printText = try CorpusPython.component(file, function: "print_text")
@@ -31,11 +31,11 @@ struct ControlFlowCorpusDefinitionTests {
                 p.task(printText, ["msg": item["B_b"]])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_parallelfor_pipeline_param: pipeline parameters and task outputs inside loops")
-    func parallelForPipelineParam() throws {
+    func parallelForPipelineParam() async throws {
         let file = "pipeline_with_parallelfor_pipeline_param.yaml"
         let printWithPrefix = try CorpusPython.component(file, function: "print_with_prefix")
         let makePrefix = try CorpusPython.component(file, function: "make_prefix")
@@ -57,11 +57,11 @@ struct ControlFlowCorpusDefinitionTests {
                 }
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("parallel_and_nested/loop_consume_upstream: a loop over a task output, display names, caching off")
-    func loopConsumeUpstream() throws {
+    func loopConsumeUpstream() async throws {
         let file = "parallel_and_nested/loop_consume_upstream.yaml"
         let splitInput = try CorpusPython.component(file, function: "split_input")
         let createFile = try CorpusPython.component(file, function: "create_file")
@@ -76,11 +76,11 @@ struct ControlFlowCorpusDefinitionTests {
             }
             p.task(printInput, ["input": split.output], options: options)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/collected_parameters: Collected returned by a sub-pipeline and consumed inside it")
-    func collectedParameters() throws {
+    func collectedParameters() async throws {
         let file = "critical/collected_parameters.yaml"
         let splitIDs = try CorpusPython.component(file, function: "split_ids")
         let prependID = try CorpusPython.component(file, function: "prepend_id")
@@ -102,11 +102,11 @@ struct ControlFlowCorpusDefinitionTests {
             let dag = p.task(collecting, ["model_ids": "s1,s2,s3"], options: noCache)
             p.task(consumeIDs, ["ids": dag.output], options: noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/pipeline_with_collected_artifacts: Collected artifacts of a literal loop")
-    func collectedArtifacts() throws {
+    func collectedArtifacts() async throws {
         let file = "local_execution/pipeline_with_collected_artifacts.yaml"
         let writeArtifact = try CorpusPython.component(file, function: "write_artifact")
         let readAndJoin = try CorpusPython.component(file, function: "read_and_join")
@@ -117,11 +117,11 @@ struct ControlFlowCorpusDefinitionTests {
             let reader = p.task(readAndJoin, ["artifacts": artifacts])
             p.output("Output", reader.output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/parameters_simple: one Collected to a Python task, a container task and the pipeline output")
-    func parametersSimple() throws {
+    func parametersSimple() async throws {
         let file = "critical/parameters_simple.yaml"
         let double = try CorpusPython.component(file, function: "double")
         let add = try CorpusPython.component(file, function: "add")
@@ -139,11 +139,11 @@ struct ControlFlowCorpusDefinitionTests {
             p.task(addContainer, ["nums": doubled])
             p.output("Output", doubled)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("artifacts_simple: Collected artifacts to a Python task, a container task and the pipeline output")
-    func artifactsSimple() throws {
+    func artifactsSimple() async throws {
         let file = "artifacts_simple.yaml"
         let double = try CorpusPython.component(file, function: "double")
         let add = try CorpusPython.component(file, function: "add")
@@ -189,11 +189,11 @@ struct ControlFlowCorpusDefinitionTests {
             p.task(addContainer, ["in_datasets": datasets])
             p.output("Output", datasets)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("artifacts_complex: Collected from nested loops and a condition, into a sub-pipeline's list inputs")
-    func artifactsComplex() throws {
+    func artifactsComplex() async throws {
         let file = "artifacts_complex.yaml"
         let double = try CorpusPython.component(file, function: "double")
         let add = try CorpusPython.component(file, function: "add")
@@ -224,11 +224,11 @@ struct ControlFlowCorpusDefinitionTests {
             p.output("sum", sum.output)
             p.output("datasets", datasets1)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_parallelfor_list_artifacts_GH-12033: loops over artifact lists that sub-pipelines collect")
-    func parallelForListArtifacts() throws {
+    func parallelForListArtifacts() async throws {
         let file = "pipeline_with_parallelfor_list_artifacts_GH-12033.yaml"
         let printArtifactName = try CorpusPython.component(file, function: "print_artifact_name")
         let makeDataset = try CorpusPython.component(file, function: "make_dataset")
@@ -252,6 +252,6 @@ struct ControlFlowCorpusDefinitionTests {
                 p.task(printArtifactName, ["artifact": item])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 }

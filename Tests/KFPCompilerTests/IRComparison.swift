@@ -56,19 +56,19 @@ enum IRComparison {
     /// Compiles `pipeline` and expects it equal to the corpus file.
     static func expectEqual(
         _ pipeline: Pipeline, corpus relativePath: String, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
+    ) async throws {
         guard let theirs = try corpusTree(relativePath) else { return }
         let spec = try PipelineCompiler().compile(pipeline)
         let ours = try SpecWriter().tree(of: spec)
         let diffs = differences(ours, theirs)
         #expect(diffs.isEmpty, "\(relativePath) differs:\n\(diffs.prefix(25).joined(separator: "\n"))", sourceLocation: sourceLocation)
-        try expectLoadsInKFP(spec, name: relativePath, sourceLocation: sourceLocation)
+        try await expectLoadsInKFP(spec, name: relativePath, sourceLocation: sourceLocation)
     }
 
     /// Writes `spec` as YAML and expects kfp 2.17.3 to load it as a component and compile a Python
     /// pipeline that uses it as a task (`Tests/Oracle/kfp_load_pipeline.py`); skipped with a notice
     /// without the oracle Python.
-    static func expectLoadsInKFP(_ spec: PipelineSpec, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectLoadsInKFP(_ spec: PipelineSpec, name: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         guard TestEnvironment.oraclePython != nil else {
             print("notice: no oracle Python; kfp load check of \(name) skipped")
             return
@@ -78,7 +78,7 @@ enum IRComparison {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pipeline.yaml")
         try SpecWriter().write(spec).write(to: file, atomically: true, encoding: .utf8)
-        let output = try TestEnvironment.runOracle(
+        let output = try await TestEnvironment.runOracle(
             script: "kfp_load_pipeline.py", arguments: [], stdin: try JSONEncoder().encode([file.path]))
         let results = try JSONDecoder().decode([String: String].self, from: output)
         #expect(results[file.path] == "ok", "\(name) in kfp 2.17.3: \(results[file.path] ?? "no result")", sourceLocation: sourceLocation)

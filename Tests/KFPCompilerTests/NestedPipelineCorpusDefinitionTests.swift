@@ -11,7 +11,7 @@ struct NestedPipelineCorpusDefinitionTests {
     static let noCache = TaskOptions(cachingEnabled: false)
 
     @Test("critical/mixed_parameters: pipelines nested as tasks, caching off at each level")
-    func mixedParameters() throws {
+    func mixedParameters() async throws {
         let file = "critical/mixed_parameters.yaml"
         let coreComp = try CorpusPython.component(file, function: "core_comp")
         let crustComp = try CorpusPython.component(file, function: "crust_comp")
@@ -25,7 +25,7 @@ struct NestedPipelineCorpusDefinitionTests {
             let inner = p.task(mantle, options: Self.noCache)
             p.task(crustComp, ["x": 2, "y": inner.output], options: Self.noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     /// essential/pipeline_with_outputs: `pipeline-in-pipeline` running `print_op1` and the
@@ -50,13 +50,13 @@ struct NestedPipelineCorpusDefinitionTests {
     }
 
     @Test("essential/pipeline_with_outputs: a sub-pipeline's named outputs, one returned")
-    func pipelineWithOutputs() throws {
+    func pipelineWithOutputs() async throws {
         let file = "essential/pipeline_with_outputs.yaml"
-        try IRComparison.expectEqual(Self.pipelineWithOutputs(file), corpus: file)
+        try await IRComparison.expectEqual(Self.pipelineWithOutputs(file), corpus: file)
     }
 
     @Test("parallel_and_nested/pipeline_in_pipeline_loaded_from_yaml: a compiled pipeline loaded as a component")
-    func pipelineLoadedFromYAML() throws {
+    func pipelineLoadedFromYAML() async throws {
         let file = "parallel_and_nested/pipeline_in_pipeline_loaded_from_yaml.yaml"
         let compiled = try PipelineCompiler().compile(Self.pipelineWithOutputs(file))
         let loaded = try Component(yaml: SpecWriter().write(compiled))
@@ -65,11 +65,11 @@ struct NestedPipelineCorpusDefinitionTests {
             let task = p.task(loaded, ["msg": "Hello"])
             p.task(printOp1, ["data": task.output])
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("parallel_and_nested/nested_pipeline_opt_inputs_nil_compiled: optional sub-pipeline inputs left unset")
-    func nestedOptionalInputsNil() throws {
+    func nestedOptionalInputsNil() async throws {
         let file = "parallel_and_nested/nested_pipeline_opt_inputs_nil_compiled.yaml"
         let kinds: [(String, ParameterType)] = [("Bool", .boolean), ("Int", .numberInteger), ("Str", .string)]
         let components = try kinds.map { try CorpusPython.component(file, function: "component_\($0.0.lowercased())") }
@@ -82,11 +82,11 @@ struct NestedPipelineCorpusDefinitionTests {
         let pipeline = try Pipeline("nested-pipeline-opt-inputs-nil") { p in
             p.task(nested, options: Self.noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("parallel_and_nested/nested_pipeline_opt_input_child_level_compiled: sub-pipeline defaults, some overridden")
-    func nestedOptionalInputsChildLevel() throws {
+    func nestedOptionalInputsChildLevel() async throws {
         let file = "parallel_and_nested/nested_pipeline_opt_input_child_level_compiled.yaml"
         let nested = try Pipeline("nested-pipeline") { p in
             for (index, letter) in ["a", "b"].enumerated() {
@@ -107,11 +107,11 @@ struct NestedPipelineCorpusDefinitionTests {
                 nested, ["nestedInputBool1": true, "nestedInputInt1": 1, "nestedInputStr1": "Input - pipeline"],
                 options: Self.noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/artifact_crust: an artifact returned through two levels of sub-pipelines")
-    func artifactCrust() throws {
+    func artifactCrust() async throws {
         let file = "critical/artifact_crust.yaml"
         let coreComp = try CorpusPython.component(file, function: "core_comp")
         let crustComp = try CorpusPython.component(file, function: "crust_comp")
@@ -125,6 +125,6 @@ struct NestedPipelineCorpusDefinitionTests {
             let inner = p.task(mantle, options: Self.noCache)
             p.task(crustComp, ["input": inner.output], options: Self.noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Python-component pipelines compile like the Python SDK")
 struct PythonCorpusDefinitionTests {
     @Test("critical/flip_coin: nested conditions, f-strings of task outputs, caching off")
-    func flipCoin() throws {
+    func flipCoin() async throws {
         let file = "critical/flip_coin.yaml"
         let flipCoin = try CorpusPython.component(file, function: "flip_coin")
         let randomNum = try CorpusPython.component(file, function: "random_num")
@@ -36,6 +36,6 @@ struct PythonCorpusDefinitionTests {
                 }
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 }

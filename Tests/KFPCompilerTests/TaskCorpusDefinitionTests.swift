@@ -12,28 +12,28 @@ struct TaskCorpusDefinitionTests {
     static let noCache = TaskOptions(cachingEnabled: false)
 
     @Test("critical/add_numbers: two integer inputs and the returned output")
-    func addNumbers() throws {
+    func addNumbers() async throws {
         let file = "critical/add_numbers.yaml"
         let add = try CorpusPython.component(file, function: "add_numbers")
         let pipeline = try Pipeline("add-numbers") { p in
             let task = p.task(add, ["a": p.parameter("a", .numberInteger), "b": p.parameter("b", .numberInteger)])
             p.output("Output", task.output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/component_with_optional_inputs: a default and Optional[str] inputs, one left unset")
-    func optionalInputs() throws {
+    func optionalInputs() async throws {
         let file = "critical/component_with_optional_inputs.yaml"
         let op = try CorpusPython.component(file, function: "component_op")
         let pipeline = try Pipeline("v2-component-optional-input") { p in
             p.task(op, ["input1": "Hello", "input2": "World"])
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("essential/pipeline_with_reused_component: one component, three tasks chained")
-    func reusedComponent() throws {
+    func reusedComponent() async throws {
         let file = "essential/pipeline_with_reused_component.yaml"
         let add = try CorpusPython.component(file, function: "add_numbers")
         let pipeline = try Pipeline("pipeline-with-reused-component") { p in
@@ -43,11 +43,11 @@ struct TaskCorpusDefinitionTests {
             let second = p.task(add, ["a": first.output, "b": b])
             p.task(add, ["a": second.output, "b": 7])
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("essential/component_with_env_variable: an environment variable set on the task")
-    func envVariable() throws {
+    func envVariable() async throws {
         let file = "essential/component_with_env_variable.yaml"
         let read = try CorpusPython.component(file, function: "read_env_var")
         let pipeline = try Pipeline("pipeline-with-env-variable") { p in
@@ -55,11 +55,11 @@ struct TaskCorpusDefinitionTests {
             let task = p.task(read, ["var_name": name], options: .init(environment: [("KFP_TEST_ENV_VAR", "env_var_value")]))
             p.output("Output", task.output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/local_execution_pipeline_with_retry: retries with backoff factor 1")
-    func retry() throws {
+    func retry() async throws {
         let file = "local_execution/local_execution_pipeline_with_retry.yaml"
         let flaky = try CorpusPython.component(file, function: "flaky")
         let pipeline = try Pipeline("pipeline-with-retry") { p in
@@ -67,22 +67,22 @@ struct TaskCorpusDefinitionTests {
             let task = p.task(flaky, ["counter_path": path], options: .init(retry: .init(maxRetryCount: 3, backoffFactor: 1)))
             p.output("Output", task.output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/pipeline_with_caching: caching on, an integer input with a default")
-    func caching() throws {
+    func caching() async throws {
         let file = "local_execution/pipeline_with_caching.yaml"
         let addOne = try CorpusPython.component(file, function: "add_one")
         let pipeline = try Pipeline("pipeline-with-caching") { p in
             let x = p.parameter("x", .numberInteger, default: 1)
             p.output("Output", p.task(addOne, ["x": x], options: .init(cachingEnabled: true)).output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("local_execution/local_execution_pipeline_with_k8s_only_methods: CPU and memory limits, an accelerator type")
-    func k8sOnlyMethods() throws {
+    func k8sOnlyMethods() async throws {
         let file = "local_execution/local_execution_pipeline_with_k8s_only_methods.yaml"
         let echo = try CorpusPython.component(file, function: "echo")
         let pipeline = try Pipeline("pipeline-with-k8s-only-methods") { p in
@@ -90,11 +90,11 @@ struct TaskCorpusDefinitionTests {
             let options = TaskOptions(cpuLimit: "1000m", memoryLimit: "256Mi", acceleratorType: "nvidia.com/gpu")
             p.output("Output", p.task(echo, ["message": message], options: options).output)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_string_machine_fields_pipeline_input: resources from pipeline parameters")
-    func machineFieldsFromInputs() throws {
+    func machineFieldsFromInputs() async throws {
         let file = "pipeline_with_string_machine_fields_pipeline_input.yaml"
         let sum = try CorpusPython.component(file, function: "sum_numbers")
         let pipeline = try Pipeline("pipeline") { p in
@@ -106,11 +106,11 @@ struct TaskCorpusDefinitionTests {
                 cpuLimit: "\(cpu)", memoryLimit: "\(memory)", acceleratorType: "\(type)", acceleratorLimit: "\(count)")
             p.task(sum, ["a": 1, "b": 2], options: options)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_string_machine_fields_task_output: resources from task outputs, no dependency")
-    func machineFieldsFromTaskOutputs() throws {
+    func machineFieldsFromTaskOutputs() async throws {
         let file = "pipeline_with_string_machine_fields_task_output.yaml"
         let sum = try CorpusPython.component(file, function: "sum_numbers")
         let producers = try ["cpu_limit", "memory_limit", "accelerator_type", "accelerator_limit"].map {
@@ -123,11 +123,11 @@ struct TaskCorpusDefinitionTests {
                 acceleratorLimit: "\(values[3])")
             p.task(sum, ["a": 1, "b": 2], options: options)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/pipeline_with_placeholders: pipeline placeholders as constants, caching off")
-    func placeholders() throws {
+    func placeholders() async throws {
         let file = "critical/pipeline_with_placeholders.yaml"
         let printAll = try CorpusPython.component(file, function: "print_all_placeholders")
         let pipeline = try Pipeline("pipeline-with-placeholders") { p in
@@ -139,31 +139,31 @@ struct TaskCorpusDefinitionTests {
                     "task_id": PipelinePlaceholder.taskID,
                 ], options: Self.noCache)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("essential/component_with_pip_index_urls: a package from an index URL")
-    func pipIndexURLs() throws {
+    func pipIndexURLs() async throws {
         let file = "essential/component_with_pip_index_urls.yaml"
         let op = try CorpusPython.component(file, function: "component_op")
         let pipeline = try Pipeline("v2-component-pip-index-urls") { p in
             p.task(op)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("essential/component_with_pip_install: packages to install with an index URL")
-    func pipInstall() throws {
+    func pipInstall() async throws {
         let file = "essential/component_with_pip_install.yaml"
         let op = try CorpusPython.component(file, function: "component_with_pip_install")
         let pipeline = try Pipeline("component-with-pip-install") { p in
             p.task(op)
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("pipeline_with_importer: an importer with metadata, and one inside a condition reimporting a parameter")
-    func importer() throws {
+    func importer() async throws {
         let file = "pipeline_with_importer.yaml"
         let train = try CorpusPython.component(file, function: "train")
         let pipeline = try Pipeline("pipeline-with-importer") { p in
@@ -176,11 +176,11 @@ struct TaskCorpusDefinitionTests {
                 p.task(train, ["dataset": second.output])
             }
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("critical/pipeline_with_artifact_upload_download: a dataset artifact passed on, a description")
-    func artifactUploadDownload() throws {
+    func artifactUploadDownload() async throws {
         let file = "critical/pipeline_with_artifact_upload_download.yaml"
         let download = try CorpusPython.component(file, function: "download_dataset_and_upload_as_artifact")
         let printInfo = try CorpusPython.component(file, function: "print_dataset_info")
@@ -193,11 +193,11 @@ struct TaskCorpusDefinitionTests {
             let downloaded = p.task(download, ["dataset_repo": repo, "dataset_name": name])
             p.task(printInfo, ["dataset": downloaded.outputs["output_dataset"]])
         }
-        try IRComparison.expectEqual(pipeline, corpus: file)
+        try await IRComparison.expectEqual(pipeline, corpus: file)
     }
 
     @Test("a resource option interpolating a value of another pipeline is a definition error")
-    func foreignResourceValue() throws {
+    func foreignResourceValue() async throws {
         let echo = try Component.container(name: "echo", image: "alpine:3.20", command: ["echo", "hi"])
         var foreign: Ref?
         _ = try Pipeline("other") { p in foreign = p.parameter("cpu", .string) }
@@ -217,7 +217,7 @@ struct TaskCorpusDefinitionTests {
     }
 
     @Test("compile-time parameter values: an unknown name and a wrong type are definition errors")
-    func parameterOverrideErrors() throws {
+    func parameterOverrideErrors() async throws {
         let echo = try Component.container(
             name: "echo", inputs: [.parameter("count", .numberInteger)], image: "alpine:3.20", command: ["echo", .inputValue("count")])
         var line = 0

@@ -60,7 +60,7 @@ struct CorpusRoundTripTests {
     }
 
     @Test("PyYAML reads our printed pipelines and v1 graph components as it reads the originals")
-    func printedEqualsOriginalForPyYAML() throws {
+    func printedEqualsOriginalForPyYAML() async throws {
         guard TestEnvironment.oraclePython != nil, TestEnvironment.corpus != nil else { return }
         var pairs: [[String: String]] = []
         for url in Self.pipelineFiles {
@@ -71,7 +71,7 @@ struct CorpusRoundTripTests {
             guard let component = try load(url).v1Component, component.implementation.graph != nil else { continue }
             pairs.append(["original": url.path, "printed": try SpecWriter().write(component)])
         }
-        let output = try TestEnvironment.runOracle(
+        let output = try await TestEnvironment.runOracle(
             script: "yaml_equal.py", arguments: [], stdin: try JSONSerialization.data(withJSONObject: pairs))
         let results = try #require(try JSONSerialization.jsonObject(with: output) as? [[String: Any]])
         let unequal = results.filter { ($0["equal"] as? Bool) != true }

@@ -17,14 +17,14 @@ struct V1ConversionOracleTests {
     }
 
     @Test("every v1 container component KFP loads converts to the IR KFP produces")
-    func matchesKFP() throws {
+    func matchesKFP() async throws {
         let files = TestEnvironment.corpusFiles("components-v1")
         guard !files.isEmpty else { return }
         guard TestEnvironment.oraclePython != nil else {
             print("notice: no oracle Python; the v1 conversion oracle test is skipped")
             return
         }
-        let output = try TestEnvironment.runOracle(script: "v1_component_ir.py", arguments: files.map(\.path))
+        let output = try await TestEnvironment.runOracle(script: "v1_component_ir.py", arguments: files.map(\.path))
         let answers = try JSONDecoder().decode([String: OracleAnswer].self, from: output)
         #expect(answers.count == files.count)
 
@@ -69,7 +69,7 @@ struct V1ConversionOracleTests {
     }
 
     @Test("edge cases KFP accepts convert to the IR KFP produces")
-    func edgeCasesMatchKFP() throws {
+    func edgeCasesMatchKFP() async throws {
         guard TestEnvironment.oraclePython != nil else {
             print("notice: no oracle Python; the v1 conversion edge-case oracle test is skipped")
             return
@@ -83,7 +83,7 @@ struct V1ConversionOracleTests {
             try Data(text.utf8).write(to: url)
             files.append(url)
         }
-        let output = try TestEnvironment.runOracle(script: "v1_component_ir.py", arguments: files.map(\.path))
+        let output = try await TestEnvironment.runOracle(script: "v1_component_ir.py", arguments: files.map(\.path))
         let answers = try JSONDecoder().decode([String: OracleAnswer].self, from: output)
         for url in files {
             let name = url.lastPathComponent

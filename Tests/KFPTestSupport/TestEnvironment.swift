@@ -52,24 +52,22 @@ public enum TestEnvironment {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs the oracle Python with an oracle script and returns its stdout.
-    public static func runOracle(script: String, arguments: [String], stdin: Data? = nil) throws -> Data {
-        guard let python = oraclePython else { throw OracleUnavailable() }
-        let process = Process()
-        process.executableURL = python
-        let scriptURL = oracleScript(script)
-        process.arguments = [scriptURL.path] + arguments
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw OracleFailed(status: process.terminationStatus) }
-        return data
+    /// Runs the oracle Python with an oracle script and returns its stdout, without blocking a
+    /// thread of the concurrency pool while it runs (the stdout goes through a temporary file).
+    public static func runOracle(script: String, arguments: [String], stdin: Data = Data()) async throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-oracle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("stdout")
+        let errors = folder.appendingPathComponent("stderr")
+        do {
+            try await runOracle(script: script, arguments: arguments, stdin: stdin, output: output, errors: errors)
+        } catch let failure as OracleFailed {
+            let text = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            FileHandle.standardError.write(Data(text.suffix(4_000).utf8))
+            throw failure
+        }
+        return try Data(contentsOf: output)
     }
 
     /// Runs the oracle Python with an oracle script without blocking:

@@ -37,18 +37,14 @@ struct PythonOracleTests {
         }
     }
 
-    struct OracleExit: Error {
-        var status: Int32
-    }
-
     struct Answer: Decodable {
         var path: String?
         var error: String?
     }
 
     @Test("tricky sources compile to the IR KFP compiles, and KFP's refusals are ours")
-    func matchesKFP() throws {
-        guard let python = TestEnvironment.oraclePython else {
+    func matchesKFP() async throws {
+        guard TestEnvironment.oraclePython != nil else {
             print("notice: no oracle Python; the Python component oracle test is skipped")
             return
         }
@@ -56,7 +52,8 @@ struct PythonOracleTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("python-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = try Self.run(python: python, input: try JSONEncoder().encode(cases), folder: folder)
+        let output = try await TestEnvironment.runOracle(
+            script: "python_component_ir.py", arguments: [folder.path], stdin: try JSONEncoder().encode(cases))
         let answers = try JSONDecoder().decode([String: Answer].self, from: output)
 
         var equal = 0
@@ -126,26 +123,5 @@ struct PythonOracleTests {
             spec.deploymentSpec?.executors?[label] = ExecutorSpec(container: container)
         }
         return PythonTestSupport.tree(spec)
-    }
-
-    /// Runs the oracle script (outside any target, in `Tests/Oracle`) with the cases on stdin.
-    static func run(python: URL, input: Data, folder: URL) throws -> Data {
-        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracle/python_component_ir.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, folder.path]
-        let inputFile = folder.appendingPathComponent("cases.json")
-        let outputFile = folder.appendingPathComponent("answers.json")
-        let errorFile = folder.appendingPathComponent("stderr.txt")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try input.write(to: inputFile)
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw OracleExit(status: process.terminationStatus) }
-        return try Data(contentsOf: outputFile)
     }
 }
