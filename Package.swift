@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "KFP", targets: ["KFP"]),
         .library(name: "KFPCompiler", targets: ["KFPCompiler"]),
         .library(name: "KFPLocal", targets: ["KFPLocal"]),
+        .library(name: "KFPAPI", targets: ["KFPAPI"]),
+        .library(name: "KFPServer", targets: ["KFPServer"]),
         .library(name: "KFPCommands", targets: ["KFPCommands"]),
         .executable(name: "kfp", targets: ["kfp"]),
     ],
@@ -25,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -46,6 +50,20 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(name: "KFPAPI", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+        .target(
+            name: "KFPServer",
+            dependencies: [
+                "KFPAPI", "KFPSpec", "KFPLocal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
         .target(
             name: "KFPCommands",
             dependencies: [
@@ -53,7 +71,9 @@ let package = Package(
                 "KFPCompiler",
                 "KFPSpec",
                 "KFPLocal",
+                "KFPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
@@ -110,6 +130,11 @@ let package = Package(
         .testTarget(
             name: "IrisTutorialTests",
             dependencies: ["IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(name: "KFPAPITests", dependencies: ["KFPAPI", "KFPSpec"], swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPServerTests",
+            dependencies: ["KFPServer", "KFPAPI", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],

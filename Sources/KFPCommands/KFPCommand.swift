@@ -7,7 +7,7 @@ public struct KFPCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kfp",
         abstract: "Kubeflow Pipelines for Swift: check, print and run KFP pipeline specs.",
-        subcommands: [SpecCommand.self, LocalCommand.self]
+        subcommands: [SpecCommand.self, LocalCommand.self, ServerCommand.self]
     )
 
     public init() {}

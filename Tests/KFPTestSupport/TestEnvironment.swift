@@ -47,7 +47,7 @@ public enum TestEnvironment {
 
     /// The oracle script named `script`, from `Tests/KFPSpecTests/Oracle/`, `Tests/KFPLocalTests/Oracle/` or `Tests/Oracle/`.
     public static func oracleScript(_ script: String) -> URL {
-        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle", "Tests/Oracle"]
+        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle", "Tests/KFPServerTests/Oracle", "Tests/Oracle"]
         let candidates = folders.map { packageRoot.appendingPathComponent("\($0)/\(script)") }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }

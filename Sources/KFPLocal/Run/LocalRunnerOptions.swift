@@ -65,6 +65,10 @@ public struct TaskEvent: Sendable {
     public var duration: Double
     public var cached: Bool
     public var message: String?
+    /// The task's outputs, in the event that ends it (empty before).
+    public var outputs: TaskOutputs = TaskOutputs()
+    /// The task's folder (executor input and output, `log.txt`), in the event that ends a task that ran.
+    public var taskRoot: String?
 }
 
 /// How a ``LocalRunner`` starts the programs of container executors (``LocalRunnerOptions/launcher``).

@@ -31,8 +31,13 @@ struct RunContext: Sendable {
         path.components.reduce(runRoot) { $0.appendingPathComponent($1, isDirectory: true) }
     }
 
-    func emit(_ path: TaskPath, _ state: TaskState, duration: Double = 0, cached: Bool = false, message: String? = nil) {
-        options.onEvent(TaskEvent(taskPath: path.description, state: state, duration: duration, cached: cached, message: message))
+    func emit(
+        _ path: TaskPath, _ state: TaskState, duration: Double = 0, cached: Bool = false, message: String? = nil,
+        outputs: TaskOutputs = TaskOutputs(), taskRoot: String? = nil
+    ) {
+        options.onEvent(TaskEvent(
+            taskPath: path.description, state: state, duration: duration, cached: cached, message: message,
+            outputs: outputs, taskRoot: taskRoot))
     }
 }
 

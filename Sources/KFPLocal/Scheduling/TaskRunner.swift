@@ -18,12 +18,14 @@ struct TaskRunner {
         let duration = outcome.state == .skipped ? 0 : Date().timeIntervalSince(started)
         let missReason = outcome.message.flatMap { $0.hasPrefix("cache miss: ") ? String($0.dropFirst(12)) : nil }
         let message = missReason == nil && outcome.message != "cache hit" ? outcome.message : nil
+        let taskRoot = component?.executorLabel != nil && outcome.state != .skipped && !outcome.cached
+            ? run.taskRoot(path).path : nil
         await run.recorder.record(path, TaskRecord(
             state: outcome.state, cached: outcome.cached, outputs: outcome.outputs, message: message,
-            cacheMissReason: missReason, duration: duration,
-            taskRoot: component?.executorLabel != nil && outcome.state != .skipped && !outcome.cached
-                ? run.taskRoot(path).path : nil))
-        run.emit(path, outcome.state, duration: duration, cached: outcome.cached, message: message ?? missReason.map { "cache miss: \($0)" })
+            cacheMissReason: missReason, duration: duration, taskRoot: taskRoot))
+        run.emit(
+            path, outcome.state, duration: duration, cached: outcome.cached,
+            message: message ?? missReason.map { "cache miss: \($0)" }, outputs: outcome.outputs, taskRoot: taskRoot)
         return outcome
     }
 

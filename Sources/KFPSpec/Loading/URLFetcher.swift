@@ -10,12 +10,19 @@ import Foundation
 /// `maximumSize`, so a huge or endless response never fills memory. Redirects are followed. Every
 /// failure is a ``SpecError`` of kind `.io` whose diagnostic names the URL: the HTTP status
 /// (`HTTP status 404 (not found)`), a timeout, a connection failure, or the size limit.
-struct URLFetcher: Sendable {
-    var timeout: TimeInterval
-    var maximumSize: Int
+public struct URLFetcher: Sendable {
+    /// Seconds for the whole transfer.
+    public var timeout: TimeInterval
+    /// The largest accepted body, in bytes.
+    public var maximumSize: Int
+
+    public init(timeout: TimeInterval, maximumSize: Int) {
+        self.timeout = timeout
+        self.maximumSize = maximumSize
+    }
 
     /// The body of a `2xx` response to `GET url`.
-    func fetch(_ url: URL) async throws(SpecError) -> Data {
+    public func fetch(_ url: URL) async throws(SpecError) -> Data {
         let delegate = FetchDelegate(limit: maximumSize)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout

@@ -1,0 +1,103 @@
+public import Foundation
+public import KFPSpec
+
+/// The runtime information of one task of a run (`v2beta1PipelineTaskDetail`).
+///
+/// JSON: `{"run_id", "task_id", "display_name", "create_time", "start_time", "end_time",
+/// "executor_detail", "state", "execution_id": "int64", "error", "inputs": {name: ArtifactList},
+/// "outputs": {...}, "parent_task_id", "state_history": [...], "pod_name", "child_tasks": [...]}`, each
+/// left out when unset. Parsing follows ``APIMessage``.
+public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
+    public var runID: String
+    public var taskID: String
+    public var displayName: String
+    public var createTime: Date?
+    public var startTime: Date?
+    public var endTime: Date?
+    public var executorDetail: ExecutorDetail?
+    public var state: RuntimeState
+    /// The ML Metadata execution id (a JSON string on output).
+    public var executionID: Int64?
+    /// Set when the task failed or was canceled.
+    public var error: RPCStatus?
+    /// Input artifact ids by input name.
+    public var inputs: [String: ArtifactList]
+    /// Output artifact ids by output name.
+    public var outputs: [String: ArtifactList]
+    /// The enclosing task; empty at the root.
+    public var parentTaskID: String
+    public var stateHistory: [RuntimeStatus]
+    public var podName: String
+    public var childTasks: [ChildTask]
+
+    public init(
+        runID: String = "", taskID: String = "", displayName: String = "", createTime: Date? = nil,
+        startTime: Date? = nil, endTime: Date? = nil, executorDetail: ExecutorDetail? = nil,
+        state: RuntimeState = .unspecified, executionID: Int64? = nil, error: RPCStatus? = nil,
+        inputs: [String: ArtifactList] = [:], outputs: [String: ArtifactList] = [:], parentTaskID: String = "",
+        stateHistory: [RuntimeStatus] = [], podName: String = "", childTasks: [ChildTask] = []
+    ) {
+        self.runID = runID
+        self.taskID = taskID
+        self.displayName = displayName
+        self.createTime = createTime
+        self.startTime = startTime
+        self.endTime = endTime
+        self.executorDetail = executorDetail
+        self.state = state
+        self.executionID = executionID
+        self.error = error
+        self.inputs = inputs
+        self.outputs = outputs
+        self.parentTaskID = parentTaskID
+        self.stateHistory = stateHistory
+        self.podName = podName
+        self.childTasks = childTasks
+    }
+
+    static let fields = [
+        "run_id", "task_id", "display_name", "create_time", "start_time", "end_time", "executor_detail", "state",
+        "execution_id", "error", "inputs", "outputs", "parent_task_id", "state_history", "pod_name", "child_tasks",
+    ]
+
+    public init(json: JSONValue, path: String) throws {
+        let reader = try MessageReader(json, path: path, fields: Self.fields)
+        runID = try reader.string("run_id")
+        taskID = try reader.string("task_id")
+        displayName = try reader.string("display_name")
+        createTime = try reader.timestamp("create_time")
+        startTime = try reader.timestamp("start_time")
+        endTime = try reader.timestamp("end_time")
+        executorDetail = try reader.message("executor_detail")
+        state = try reader.enumeration("state")
+        executionID = reader.has("execution_id") ? try reader.int64("execution_id") : nil
+        error = try reader.message("error")
+        inputs = try reader.messageMap("inputs")
+        outputs = try reader.messageMap("outputs")
+        parentTaskID = try reader.string("parent_task_id")
+        stateHistory = try reader.messages("state_history")
+        podName = try reader.string("pod_name")
+        childTasks = try reader.messages("child_tasks")
+    }
+
+    public func json() -> JSONValue {
+        var writer = MessageWriter()
+        writer.string("run_id", runID)
+        writer.string("task_id", taskID)
+        writer.string("display_name", displayName)
+        writer.timestamp("create_time", createTime)
+        writer.timestamp("start_time", startTime)
+        writer.timestamp("end_time", endTime)
+        writer.message("executor_detail", executorDetail)
+        writer.enumeration("state", state)
+        writer.int64("execution_id", executionID)
+        writer.message("error", error)
+        writer.messageMap("inputs", inputs)
+        writer.messageMap("outputs", outputs)
+        writer.string("parent_task_id", parentTaskID)
+        writer.messages("state_history", stateHistory)
+        writer.string("pod_name", podName)
+        writer.messages("child_tasks", childTasks)
+        return writer.json
+    }
+}

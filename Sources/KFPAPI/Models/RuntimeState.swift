@@ -1,0 +1,58 @@
+/// The state of a run, a task or a state-history entry (`RuntimeState` in `run.proto`).
+///
+/// Raw values are the proto names (`RUNNING`); requests may give the name or the number (0–8).
+/// `RUNTIME_STATE_UNSPECIFIED` (0) is the proto default and is left out of responses.
+public enum RuntimeState: String, Sendable, CaseIterable, ProtoEnum {
+    case unspecified = "RUNTIME_STATE_UNSPECIFIED"
+    case pending = "PENDING"
+    case running = "RUNNING"
+    case succeeded = "SUCCEEDED"
+    case skipped = "SKIPPED"
+    case failed = "FAILED"
+    case canceling = "CANCELING"
+    case canceled = "CANCELED"
+    case paused = "PAUSED"
+
+    public static let protoEnumName = "RuntimeState"
+
+    public var protoNumber: Int {
+        switch self {
+        case .unspecified: return 0
+        case .pending: return 1
+        case .running: return 2
+        case .succeeded: return 3
+        case .skipped: return 4
+        case .failed: return 5
+        case .canceling: return 6
+        case .canceled: return 7
+        case .paused: return 8
+        }
+    }
+
+    /// `true` for the final states: succeeded, skipped, failed and canceled.
+    public var isTerminal: Bool {
+        switch self {
+        case .succeeded, .skipped, .failed, .canceled: return true
+        case .unspecified, .pending, .running, .canceling, .paused: return false
+        }
+    }
+}
+
+/// Whether an experiment or a run is archived (`Experiment.StorageState` / `Run.StorageState`).
+///
+/// Raw values are the proto names; requests may give the name or the number (0–2).
+public enum StorageState: String, Sendable, CaseIterable, ProtoEnum {
+    case unspecified = "STORAGE_STATE_UNSPECIFIED"
+    case available = "AVAILABLE"
+    case archived = "ARCHIVED"
+
+    public static let protoEnumName = "StorageState"
+
+    public var protoNumber: Int {
+        switch self {
+        case .unspecified: return 0
+        case .available: return 1
+        case .archived: return 2
+        }
+    }
+}

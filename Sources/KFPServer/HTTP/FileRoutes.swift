@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KFPAPI
+import KFPSpec
+import NIOCore
+import Subprocess
+
+/// The routes the KFP UI uses beside the API: a task's log (`/apis/v1alpha1/runs/{id}/nodes/{task}/log`)
+/// and an output artifact (`/apis/v2beta1/runs/{id}/nodes/{task}/artifacts/{name}:read`, the
+/// artifact as a base64 tar.gz in `{"data": ...}`). Tasks and artifacts are looked up in the
+/// database by id, and the files served must lie inside the run's folder.
+struct FileRoutes {
+    let services: ServerServices
+
+    func add(to router: Router<BasicRequestContext>) {
+        let store = services.store
+        for prefix in ["apis/v1alpha1", "apis/v2beta1"] {
+            router.get("\(prefix)/runs/{id}/nodes/{task}/log") { _, context in
+                let runID = try APIResponder.parameter(context, "id")
+                let taskID = try APIResponder.parameter(context, "task")
+                let file = try Self.logFile(store: store, runID: runID, taskID: taskID)
+                guard let data = FileManager.default.contents(atPath: file.path) else {
+                    throw APIError.notFound("task \(taskID) of run \(runID) has no log yet")
+                }
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            }
+        }
+        router.get("apis/v2beta1/runs/{id}/nodes/{task}/artifacts/{name}") { _, context in
+            let runID = try APIResponder.parameter(context, "id")
+            let taskID = try APIResponder.parameter(context, "task")
+            let (name, verb) = APIResponder.idAndVerb(try APIResponder.parameter(context, "name"))
+            guard verb == "read" else { throw APIError.notFound("no endpoint for artifact \(name):\(verb ?? "")") }
+            guard let path = try store.artifactPath(runID: runID, taskID: taskID, name: name), !path.isEmpty else {
+                throw APIError.notFound("artifact \(name) of task \(taskID) in run \(runID) not found")
+            }
+            let runRoot = try store.runRoot(runID)
+            let file = try Self.contained(URL(fileURLWithPath: path), in: runRoot)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw APIError.notFound("artifact \(name) of task \(taskID) in run \(runID): the file is gone")
+            }
+            let archive = try await Self.tarball(file)
+            return APIResponder.json(.object(["data": .string(archive.base64EncodedString())]))
+        }
+    }
+
+    /// `<task folder>/log.txt` of a task, checked to lie inside its run's folder.
+    static func logFile(store: ServerStore, runID: String, taskID: String) throws -> URL {
+        guard let task = try store.task(runID: runID, taskID: taskID) else {
+            throw APIError.notFound("task \(taskID) of run \(runID) not found")
+        }
+        let runRoot = try store.runRoot(runID)
+        let folder = task.taskRoot.isEmpty
+            ? task.path.split(separator: "/").reduce(runRoot) { $0.appendingPathComponent(String($1), isDirectory: true) }
+            : URL(fileURLWithPath: task.taskRoot, isDirectory: true)
+        return try contained(folder.appendingPathComponent("log.txt"), in: runRoot)
+    }
+
+    /// `file` with symbolic links resolved, refused unless it lies inside `folder`.
+    static func contained(_ file: URL, in folder: URL) throws -> URL {
+        let resolved = file.standardizedFileURL.resolvingSymlinksInPath().path
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw APIError(.permissionDenied, "refused: \(file.path) is outside the run's folder")
+        }
+        return URL(fileURLWithPath: resolved)
+    }
+
+    /// The file or folder as a gzip-compressed tar (what the KFP UI downloads), made by the system `tar`.
+    private static func tarball(_ file: URL) async throws -> Data {
+        let result = try await Subprocess.run(
+            .name("tar"), arguments: ["-czf", "-", "-C", file.deletingLastPathComponent().path, file.lastPathComponent],
+            output: .bytes(limit: 1 << 30), error: .string(limit: 4096))
+        guard result.terminationStatus.isSuccess else {
+            throw APIError.internalError("cannot archive \(file.path): \(result.standardError ?? "")")
+        }
+        return Data(result.standardOutput)
+    }
+}

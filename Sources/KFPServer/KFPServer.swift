@@ -1,0 +1,99 @@
+public import Foundation
+import GRDB
+import Hummingbird
+import KFPAPI
+import KFPSpec
+public import Logging
+
+/// A standalone KFP API server in one process: KFP's v2beta1 REST API (what `kfp.Client` and our
+/// client call), records in SQLite under the data folder, runs executed on this machine by
+/// `KFPLocal`, recurring runs fired by an in-process scheduler.
+///
+/// ```swift
+/// try await KFPServer(options: ServerOptions(dataFolder: URL(fileURLWithPath: "kfp-data"))).run { port in
+///     print("listening on http://127.0.0.1:\(port)")
+/// }
+/// ```
+///
+/// At start-up, runs a previous process left PENDING, RUNNING or CANCELING end FAILED with a
+/// message saying the server stopped; `:retry` resumes them through the cache.
+public struct KFPServer: Sendable {
+    public var options: ServerOptions
+    public var logger: Logger
+
+    public init(options: ServerOptions, logger: Logger = Logger(label: "kfp-server")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Serves until the surrounding task is cancelled (or SIGINT/SIGTERM).
+    ///
+    /// - Parameter onListening: called once with the bound port (useful with port 0).
+    /// - Throws: ``ServerStartError`` when the data folder or database cannot be opened or the
+    ///   address cannot be bound.
+    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let services = try prepare()
+        let router = Router()
+        router.add(middleware: APIErrorMiddleware())
+        if let token = options.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+        for prefix in ["apis/v2beta1", "apis/v1beta1"] {
+            router.get("\(prefix)/healthz") { _, _ in
+                APIResponder.message(Healthz(commitSHA: "swift-kfp", tagName: "2.17.3", multiUser: false, pipelineStore: "database"))
+            }
+        }
+        ExperimentRoutes(services: services).add(to: router)
+        PipelineRoutes(services: services).add(to: router)
+        RunRoutes(services: services).add(to: router)
+        RecurringRunRoutes(services: services).add(to: router)
+        FileRoutes(services: services).add(to: router)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: "kfp-server"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        let scheduler = RecurringRunScheduler(services: services, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await scheduler.run() }
+            group.addTask {
+                do {
+                    try await app.runService()
+                } catch {
+                    throw ServerStartError(message: "cannot serve on \(options.host):\(options.port): \(error)")
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Opens the data folder and database, ends interrupted runs, makes the Default experiment.
+    func prepare() throws -> ServerServices {
+        let folder = options.dataFolder.standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ServerStartError(message: "cannot create the data folder \(folder.path): \(error.localizedDescription)")
+        }
+        let database: ServerDatabase
+        do {
+            database = try ServerDatabase(path: folder.appendingPathComponent("kfp.sqlite").path)
+        } catch {
+            throw ServerStartError(message: "cannot open the database \(folder.appendingPathComponent("kfp.sqlite").path): \(error)")
+        }
+        let store = ServerStore(database: database)
+        let interrupted = try store.failInterruptedRuns(
+            reason: "the server stopped while the run was not finished (restarted at \(APITimestamp.format(Date()))); retry it to resume")
+        if !interrupted.isEmpty {
+            logger.notice("\(interrupted.count) run(s) interrupted by the previous server stop were marked FAILED: \(interrupted.joined(separator: ", "))")
+        }
+        let defaultExperimentID = try store.defaultExperimentID()
+        return ServerServices(
+            store: store, executor: RunExecutor(store: store, options: options, logger: logger), options: options,
+            defaultExperimentID: defaultExperimentID)
+    }
+}
+
+/// Why the server could not start.
+public struct ServerStartError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

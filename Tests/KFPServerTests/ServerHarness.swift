@@ -1,0 +1,70 @@
+import Foundation
+import KFPAPI
+import KFPServer
+import KFPSpec
+import KFPTestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A `KFPServer` running in this process on a free port with a fresh data folder, and a small
+/// JSON HTTP client for it.
+struct ServerHarness: Sendable {
+    let base: URL
+    let dataFolder: URL
+    let task: Task<Void, any Error>
+
+    /// Starts a server and waits until it listens.
+    static func start(_ configure: @Sendable (inout ServerOptions) -> Void = { _ in }) async throws -> ServerHarness {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-server-test-\(UUID().uuidString)")
+        var options = ServerOptions(port: 0, dataFolder: folder, maxParallelRuns: 4)
+        configure(&options)
+        let (ports, sink) = AsyncStream<Int>.makeStream()
+        let server = KFPServer(options: options)
+        let task = Task {
+            defer { sink.finish() }
+            try await server.run { port in sink.yield(port) }
+        }
+        var port = 0
+        for await value in ports {
+            port = value
+            break
+        }
+        guard port > 0, let base = URL(string: "http://127.0.0.1:\(port)") else {
+            task.cancel()
+            _ = try await task.value
+            throw HarnessError(message: "the server did not start")
+        }
+        return ServerHarness(base: base, dataFolder: folder, task: task)
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+        try? FileManager.default.removeItem(at: dataFolder)
+    }
+
+    /// Sends a request; returns the HTTP status and the body parsed as JSON (`.null` when not JSON).
+    func call(_ method: String, _ path: String, body: JSONValue? = nil, headers: [String: String] = [:]) async throws -> (Int, JSONValue) {
+        let (status, data) = try await raw(method, path, body: body.map { Data($0.compactJSON().utf8) }, headers: headers)
+        return (status, (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .null)
+    }
+
+    func raw(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Int, Data) {
+        guard let url = URL(string: base.absoluteString + path) else { throw HarnessError(message: "bad path \(path)") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
