@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(name: "KFPAPITests", dependencies: ["KFPAPI", "KFPSpec"], swiftSettings: upcoming),
         .testTarget(
             name: "KFPServerTests",
-            dependencies: ["KFPServer", "KFPAPI", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
+            dependencies: ["KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"], exclude: ["Oracle"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],

@@ -46,6 +46,13 @@ struct ServerHarness: Sendable {
         try? FileManager.default.removeItem(at: dataFolder)
     }
 
+    var client: TestClient { TestClient(base: base) }
+}
+
+/// A small JSON HTTP client for a server under test.
+struct TestClient: Sendable {
+    let base: URL
+
     /// Sends a request; returns the HTTP status and the body parsed as JSON (`.null` when not JSON).
     func call(_ method: String, _ path: String, body: JSONValue? = nil, headers: [String: String] = [:]) async throws -> (Int, JSONValue) {
         let (status, data) = try await raw(method, path, body: body.map { Data($0.compactJSON().utf8) }, headers: headers)

@@ -57,7 +57,7 @@ public struct QueryParameters: Sendable, Equatable {
                     index += 3
                 } else if strict {
                     let escape = String(decoding: bytes[index..<min(index + 3, bytes.count)], as: UTF8.self)
-                    throw APIError.invalidArgument("invalid URL escape \"\(escape)\"")
+                    throw APIError.invalidArgument("invalid URL escape \(FilterParser.goQuote(escape))")
                 } else {
                     output.append(byte)
                     index += 1

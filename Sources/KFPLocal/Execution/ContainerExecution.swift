@@ -82,10 +82,9 @@ struct ContainerExecution {
         do {
             let pipelineValues = PipelinePlaceholders(run: run, taskName: taskName)
             let resolver = CommandResolver(executorInput: executorInput, supplied: inputs.supplied, pipeline: pipelineValues)
-            if attempt > 0 {
-                // A retry starts clean: no executor output left from the failed attempt.
-                try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
-            }
+            // Every attempt starts clean: no executor output left by a failed attempt, or by an
+            // interrupted run resumed under the same id (its task folders already exist).
+            try? FileManager.default.removeItem(atPath: executorInput.outputs.outputFile ?? "")
             let status: SubprocessLauncher.Outcome
             if let containers = run.containerLauncher {
                 let invocation = try containerInvocation(

@@ -36,10 +36,10 @@ struct ExecutorInputBuilder {
         let artifactsFolder = taskRoot.appendingPathComponent("artifacts", isDirectory: true)
         do {
             if !(component.outputDefinitions?.parameters ?? [:]).isEmpty {
-                try FileManager.default.createDirectory(at: outputsFolder, withIntermediateDirectories: false)
+                try FileManager.default.createDirectory(at: outputsFolder, withIntermediateDirectories: true)
             }
             if !(component.outputDefinitions?.artifacts ?? [:]).isEmpty {
-                try FileManager.default.createDirectory(at: artifactsFolder, withIntermediateDirectories: false)
+                try FileManager.default.createDirectory(at: artifactsFolder, withIntermediateDirectories: true)
             }
         } catch {
             throw TaskFailure("cannot create the task folder \(taskRoot.path): \(error)")
