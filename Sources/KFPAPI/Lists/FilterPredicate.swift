@@ -69,9 +69,12 @@ public enum FilterValue: Sendable, Equatable {
 public struct FilterPredicate: Sendable, Equatable {
     /// The canonical field name of the resource.
     public var key: String
+    /// The comparison.
     public var operation: FilterOperation
+    /// The value compared with.
     public var value: FilterValue
 
+    /// A predicate on a canonical field.
     public init(key: String, operation: FilterOperation, value: FilterValue) {
         self.key = key
         self.operation = operation

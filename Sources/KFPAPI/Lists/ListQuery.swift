@@ -14,18 +14,23 @@
 ///
 /// All errors are ``APIError`` (invalid argument).
 public struct ListQuery: Sendable, Equatable {
+    /// The page size when `page_size` is absent or 0.
     public static let defaultPageSize = 20
+    /// The largest page; bigger `page_size` values are clamped to it.
     public static let maximumPageSize = 200
 
+    /// The resource being listed.
     public var resource: ListResource
     /// Rows per page, 1…200.
     public var pageSize: Int
+    /// The order of the rows.
     public var sort: SortOrder
     /// Predicates that every row must meet (AND).
     public var filter: [FilterPredicate]
     /// Where this page starts; nil for the first page.
     public var cursor: PageCursor?
 
+    /// A query from its parts (the first page by default).
     public init(
         resource: ListResource, pageSize: Int = ListQuery.defaultPageSize, sort: SortOrder = SortOrder(),
         filter: [FilterPredicate] = [], cursor: PageCursor? = nil
@@ -37,6 +42,7 @@ public struct ListQuery: Sendable, Equatable {
         self.cursor = cursor
     }
 
+    /// Parses `page_size`, `sort_by`, `filter` and `page_token`; throws ``APIError`` as described above.
     public init(_ parameters: QueryParameters, resource: ListResource) throws {
         self.init(resource: resource, pageSize: try Self.pageSize(parameters["page_size"]))
         let sortBy = parameters["sort_by"]

@@ -11,8 +11,10 @@ public import KFPSpec
 public struct SortOrder: Sendable, Equatable {
     /// The canonical field name, e.g. `created_at`.
     public var field: String
+    /// `true` for `desc`.
     public var descending: Bool
 
+    /// An order by `field`; the default is `created_at` ascending.
     public init(field: String = "created_at", descending: Bool = false) {
         self.field = field
         self.descending = descending
@@ -56,6 +58,7 @@ public struct PageCursor: Sendable, Equatable {
     /// The primary key of the next row.
     public var key: String
 
+    /// A position from a sort value and a primary key.
     public init(sortValue: JSONValue, key: String) {
         self.sortValue = sortValue
         self.key = key

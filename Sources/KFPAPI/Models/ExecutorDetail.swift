@@ -5,12 +5,16 @@ public import KFPSpec
 /// JSON: `{"main_job", "pre_caching_check_job", "failed_main_jobs": [..],
 /// "failed_pre_caching_check_jobs": [..]}`, each left out when empty. Parsing follows ``APIMessage``.
 public struct ExecutorDetail: Sendable, Equatable, APIMessage {
+    /// JSON `main_job`.
     public var mainJob: String
+    /// JSON `pre_caching_check_job`.
     public var preCachingCheckJob: String
     /// Earlier failed attempts of the main job, oldest first.
     public var failedMainJobs: [String]
+    /// JSON `failed_pre_caching_check_jobs`.
     public var failedPreCachingCheckJobs: [String]
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         mainJob: String = "", preCachingCheckJob: String = "", failedMainJobs: [String] = [],
         failedPreCachingCheckJobs: [String] = []
@@ -21,6 +25,7 @@ public struct ExecutorDetail: Sendable, Equatable, APIMessage {
         self.failedPreCachingCheckJobs = failedPreCachingCheckJobs
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(
             json, path: path,
@@ -31,6 +36,7 @@ public struct ExecutorDetail: Sendable, Equatable, APIMessage {
         failedPreCachingCheckJobs = try reader.strings("failed_pre_caching_check_jobs")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("main_job", mainJob)
@@ -45,14 +51,18 @@ public struct ExecutorDetail: Sendable, Equatable, APIMessage {
 ///
 /// JSON: `{"artifact_ids": ["int64", ...]}` (strings on output; numbers or strings on input).
 public struct ArtifactList: Sendable, Equatable, APIMessage {
+    /// JSON `artifact_ids`.
     public var artifactIDs: [Int64]
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(artifactIDs: [Int64] = []) { self.artifactIDs = artifactIDs }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         artifactIDs = try MessageReader(json, path: path, fields: ["artifact_ids"]).int64s("artifact_ids")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.int64s("artifact_ids", artifactIDs)
@@ -64,20 +74,25 @@ public struct ArtifactList: Sendable, Equatable, APIMessage {
 ///
 /// JSON: `{"task_id", "pod_name"}`, each left out when empty.
 public struct ChildTask: Sendable, Equatable, APIMessage {
+    /// JSON `task_id`.
     public var taskID: String
+    /// JSON `pod_name`.
     public var podName: String
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(taskID: String = "", podName: String = "") {
         self.taskID = taskID
         self.podName = podName
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: ["task_id", "pod_name"])
         taskID = try reader.string("task_id")
         podName = try reader.string("pod_name")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("task_id", taskID)

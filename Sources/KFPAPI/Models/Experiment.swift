@@ -12,6 +12,7 @@ public struct Experiment: Sendable, Equatable, APIMessage {
     public var experimentID: String
     /// Required on create; unique per namespace.
     public var displayName: String
+    /// JSON `description`.
     public var description: String
     /// Output: creation time.
     public var createdAt: Date?
@@ -22,6 +23,7 @@ public struct Experiment: Sendable, Equatable, APIMessage {
     /// Output: creation time of the newest run; the epoch when there is none.
     public var lastRunCreatedAt: Date?
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         experimentID: String = "", displayName: String = "", description: String = "", createdAt: Date? = nil,
         namespace: String = "", storageState: StorageState = .unspecified, lastRunCreatedAt: Date? = nil
@@ -40,6 +42,7 @@ public struct Experiment: Sendable, Equatable, APIMessage {
         "last_run_created_at",
     ]
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: Self.fields)
         experimentID = try reader.string("experiment_id")
@@ -51,6 +54,7 @@ public struct Experiment: Sendable, Equatable, APIMessage {
         lastRunCreatedAt = try reader.timestamp("last_run_created_at")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("experiment_id", experimentID)

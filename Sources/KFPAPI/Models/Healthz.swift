@@ -7,12 +7,16 @@ public import KFPSpec
 /// `multi_user` is always written; the string fields are left out when empty. The Python client reads
 /// only `multi_user`; the UI shows commit and tag in its footer. Parsing follows ``APIMessage``.
 public struct Healthz: Sendable, Equatable, APIMessage {
+    /// JSON `commit_sha`.
     public var commitSHA: String
+    /// JSON `tag_name`.
     public var tagName: String
     /// `true` makes the Python client look for an in-cluster namespace.
     public var multiUser: Bool
+    /// JSON `pipeline_store`.
     public var pipelineStore: String
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(commitSHA: String = "", tagName: String = "", multiUser: Bool = false, pipelineStore: String = "") {
         self.commitSHA = commitSHA
         self.tagName = tagName
@@ -20,6 +24,7 @@ public struct Healthz: Sendable, Equatable, APIMessage {
         self.pipelineStore = pipelineStore
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(
             json, path: path, fields: ["commit_sha", "tag_name", "multi_user", "pipeline_store"])
@@ -29,6 +34,7 @@ public struct Healthz: Sendable, Equatable, APIMessage {
         pipelineStore = try reader.string("pipeline_store")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("commit_sha", commitSHA)

@@ -8,13 +8,21 @@ public import KFPSpec
 /// "outputs": {...}, "parent_task_id", "state_history": [...], "pod_name", "child_tasks": [...]}`, each
 /// left out when unset. Parsing follows ``APIMessage``.
 public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
+    /// JSON `run_id`.
     public var runID: String
+    /// JSON `task_id`.
     public var taskID: String
+    /// JSON `display_name`.
     public var displayName: String
+    /// JSON `create_time`.
     public var createTime: Date?
+    /// JSON `start_time`.
     public var startTime: Date?
+    /// JSON `end_time`.
     public var endTime: Date?
+    /// JSON `executor_detail`.
     public var executorDetail: ExecutorDetail?
+    /// JSON `state`.
     public var state: RuntimeState
     /// The ML Metadata execution id (a JSON string on output).
     public var executionID: Int64?
@@ -26,10 +34,14 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
     public var outputs: [String: ArtifactList]
     /// The enclosing task; empty at the root.
     public var parentTaskID: String
+    /// JSON `state_history`.
     public var stateHistory: [RuntimeStatus]
+    /// JSON `pod_name`.
     public var podName: String
+    /// JSON `child_tasks`.
     public var childTasks: [ChildTask]
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         runID: String = "", taskID: String = "", displayName: String = "", createTime: Date? = nil,
         startTime: Date? = nil, endTime: Date? = nil, executorDetail: ExecutorDetail? = nil,
@@ -60,6 +72,7 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
         "execution_id", "error", "inputs", "outputs", "parent_task_id", "state_history", "pod_name", "child_tasks",
     ]
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: Self.fields)
         runID = try reader.string("run_id")
@@ -80,6 +93,7 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
         childTasks = try reader.messages("child_tasks")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("run_id", runID)
@@ -98,6 +112,52 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
         writer.messages("state_history", stateHistory)
         writer.string("pod_name", podName)
         writer.messages("child_tasks", childTasks)
+        return writer.json
+    }
+}
+
+/// The runtime details of a run (`v2beta1RunDetails`): ML Metadata context ids and one entry per task.
+///
+/// JSON: `{"pipeline_context_id": "int64", "pipeline_run_context_id": "int64", "task_details": [...]}`;
+/// the ids are JSON strings, and ``Run`` leaves the whole message out when ``isEmpty``. Parsing follows
+/// ``APIMessage``.
+public struct RunDetails: Sendable, Equatable, APIMessage {
+    /// JSON `pipeline_context_id`.
+    public var pipelineContextID: Int64?
+    /// JSON `pipeline_run_context_id`.
+    public var pipelineRunContextID: Int64?
+    /// JSON `task_details`.
+    public var taskDetails: [PipelineTaskDetail]
+
+    /// Creates the message; every field defaults to its proto default (unset).
+    public init(
+        pipelineContextID: Int64? = nil, pipelineRunContextID: Int64? = nil, taskDetails: [PipelineTaskDetail] = []
+    ) {
+        self.pipelineContextID = pipelineContextID
+        self.pipelineRunContextID = pipelineRunContextID
+        self.taskDetails = taskDetails
+    }
+
+    /// `true` when no id is set (or both are 0) and there are no tasks.
+    public var isEmpty: Bool {
+        (pipelineContextID ?? 0) == 0 && (pipelineRunContextID ?? 0) == 0 && taskDetails.isEmpty
+    }
+
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String) throws {
+        let reader = try MessageReader(
+            json, path: path, fields: ["pipeline_context_id", "pipeline_run_context_id", "task_details"])
+        pipelineContextID = reader.has("pipeline_context_id") ? try reader.int64("pipeline_context_id") : nil
+        pipelineRunContextID = reader.has("pipeline_run_context_id") ? try reader.int64("pipeline_run_context_id") : nil
+        taskDetails = try reader.messages("task_details")
+    }
+
+    /// The response JSON (see ``APIMessage``).
+    public func json() -> JSONValue {
+        var writer = MessageWriter()
+        writer.int64("pipeline_context_id", pipelineContextID)
+        writer.int64("pipeline_run_context_id", pipelineRunContextID)
+        writer.messages("task_details", taskDetails)
         return writer.json
     }
 }

@@ -13,20 +13,26 @@ public struct PipelineVersion: Sendable, Equatable, APIMessage {
     public var pipelineID: String
     /// Output: the server-generated UUID.
     public var pipelineVersionID: String
+    /// JSON `name`.
     public var name: String
+    /// JSON `display_name`.
     public var displayName: String
+    /// JSON `description`.
     public var description: String
     /// Output: creation time.
     public var createdAt: Date?
     /// `package_url.pipeline_url`: where the server downloads the spec from on create.
     public var packageURL: String?
+    /// JSON `code_source_url`.
     public var codeSourceURL: String
     /// Output: the spec as JSON (`google.protobuf.Struct`).
     public var pipelineSpec: JSONValue?
+    /// JSON `tags`.
     public var tags: [String: String]
     /// Set only when a stored version could not be converted.
     public var error: RPCStatus?
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         pipelineID: String = "", pipelineVersionID: String = "", name: String = "", displayName: String = "",
         description: String = "", createdAt: Date? = nil, packageURL: String? = nil, codeSourceURL: String = "",
@@ -50,6 +56,7 @@ public struct PipelineVersion: Sendable, Equatable, APIMessage {
         "code_source_url", "pipeline_spec", "error", "tags",
     ]
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: Self.fields)
         pipelineID = try reader.string("pipeline_id")
@@ -68,6 +75,7 @@ public struct PipelineVersion: Sendable, Equatable, APIMessage {
         error = try reader.message("error")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("pipeline_id", pipelineID)
@@ -85,6 +93,40 @@ public struct PipelineVersion: Sendable, Equatable, APIMessage {
         writer.structValue("pipeline_spec", pipelineSpec)
         writer.message("error", error)
         writer.stringMap("tags", tags)
+        return writer.json
+    }
+}
+
+/// The body of `POST /apis/v2beta1/pipelines/create`: a pipeline and its first version
+/// (`v2beta1CreatePipelineAndVersionRequest`).
+///
+/// JSON: `{"pipeline": Pipeline, "pipeline_version": PipelineVersion}`; the server fetches
+/// `pipeline_version.package_url.pipeline_url`. A missing member parses as an empty message. Parsing
+/// follows ``APIMessage``.
+public struct CreatePipelineAndVersionRequest: Sendable, Equatable, APIMessage {
+    /// JSON `pipeline`.
+    public var pipeline: UploadedPipeline
+    /// JSON `pipeline_version`.
+    public var pipelineVersion: PipelineVersion
+
+    /// Creates the message; every field defaults to its proto default (unset).
+    public init(pipeline: UploadedPipeline = UploadedPipeline(), pipelineVersion: PipelineVersion = PipelineVersion()) {
+        self.pipeline = pipeline
+        self.pipelineVersion = pipelineVersion
+    }
+
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String) throws {
+        let reader = try MessageReader(json, path: path, fields: ["pipeline", "pipeline_version"])
+        pipeline = try reader.message("pipeline") ?? UploadedPipeline()
+        pipelineVersion = try reader.message("pipeline_version") ?? PipelineVersion()
+    }
+
+    /// The response JSON (see ``APIMessage``).
+    public func json() -> JSONValue {
+        var writer = MessageWriter()
+        writer.message("pipeline", pipeline)
+        writer.message("pipeline_version", pipelineVersion)
         return writer.json
     }
 }

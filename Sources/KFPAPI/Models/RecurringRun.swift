@@ -17,6 +17,7 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
     public var recurringRunID: String
     /// Required.
     public var displayName: String
+    /// JSON `description`.
     public var description: String
     /// Deprecated pipeline source: a version id alone.
     public var pipelineVersionID: String
@@ -24,10 +25,13 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
     public var pipelineSpec: JSONValue?
     /// Pipeline source: a stored pipeline version.
     public var pipelineVersionReference: PipelineVersionReference?
+    /// JSON `runtime_config`.
     public var runtimeConfig: RuntimeConfig?
+    /// JSON `service_account`.
     public var serviceAccount: String
     /// How many runs may be active at once (1–10).
     public var maxConcurrency: Int64
+    /// JSON `trigger`.
     public var trigger: Trigger?
     /// Input: `ENABLE` or `DISABLE` at creation.
     public var mode: RecurringRunMode
@@ -37,15 +41,18 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
     public var updatedAt: Date?
     /// Output: `ENABLED` or `DISABLED`.
     public var status: RecurringRunStatus
+    /// JSON `error`.
     public var error: RPCStatus?
     /// Start only the latest missed interval instead of catching up on each.
     public var noCatchup: Bool
     /// Output: the namespace (empty in single-user mode).
     public var namespace: String
+    /// JSON `experiment_id`.
     public var experimentID: String
     /// Plugin inputs, any JSON by plugin name.
     public var pluginsInput: [String: JSONValue]
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         recurringRunID: String = "", displayName: String = "", description: String = "",
         pipelineVersionID: String = "", pipelineSpec: JSONValue? = nil,
@@ -82,6 +89,7 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
         "experiment_id", "plugins_input",
     ] + Run.pipelineSource
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: Self.fields)
         try reader.oneOf("pipeline_source", Run.pipelineSource)
@@ -106,6 +114,7 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
         pluginsInput = try reader.valueMap("plugins_input")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("recurring_run_id", recurringRunID)
@@ -128,5 +137,41 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
         writer.string("experiment_id", experimentID)
         writer.valueMap("plugins_input", pluginsInput)
         return writer.json
+    }
+}
+
+/// The mode a recurring run is created in (`RecurringRun.Mode`, input only): `ENABLE` or `DISABLE`.
+public enum RecurringRunMode: String, Sendable, CaseIterable, ProtoEnum {
+    case unspecified = "MODE_UNSPECIFIED"
+    case enable = "ENABLE"
+    case disable = "DISABLE"
+
+    public static let protoEnumName = "RecurringRun.Mode"
+
+    public var protoNumber: Int {
+        switch self {
+        case .unspecified: return 0
+        case .enable: return 1
+        case .disable: return 2
+        }
+    }
+}
+
+/// Whether a recurring run schedules runs (`RecurringRun.Status`, output): `ENABLED` or `DISABLED`.
+///
+/// Note the proto numbers: `ENABLED` = 1, `DISABLED` = 3.
+public enum RecurringRunStatus: String, Sendable, CaseIterable, ProtoEnum {
+    case unspecified = "STATUS_UNSPECIFIED"
+    case enabled = "ENABLED"
+    case disabled = "DISABLED"
+
+    public static let protoEnumName = "RecurringRun.Status"
+
+    public var protoNumber: Int {
+        switch self {
+        case .unspecified: return 0
+        case .enabled: return 1
+        case .disabled: return 3
+        }
     }
 }

@@ -22,6 +22,7 @@ public struct Run: Sendable, Equatable, APIMessage {
     public var displayName: String
     /// Output: `AVAILABLE` or `ARCHIVED`.
     public var storageState: StorageState
+    /// JSON `description`.
     public var description: String
     /// Deprecated pipeline source: a version id alone.
     public var pipelineVersionID: String
@@ -29,7 +30,9 @@ public struct Run: Sendable, Equatable, APIMessage {
     public var pipelineSpec: JSONValue?
     /// Pipeline source: a stored pipeline version.
     public var pipelineVersionReference: PipelineVersionReference?
+    /// JSON `runtime_config`.
     public var runtimeConfig: RuntimeConfig?
+    /// JSON `service_account`.
     public var serviceAccount: String
     /// Output: creation time.
     public var createdAt: Date?
@@ -52,6 +55,7 @@ public struct Run: Sendable, Equatable, APIMessage {
     /// Output: plugin results by plugin name, passed through as JSON.
     public var pluginsOutput: [String: JSONValue]
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         experimentID: String = "", runID: String = "", displayName: String = "",
         storageState: StorageState = .unspecified, description: String = "", pipelineVersionID: String = "",
@@ -92,6 +96,7 @@ public struct Run: Sendable, Equatable, APIMessage {
         "recurring_run_id", "state_history", "plugins_input", "plugins_output",
     ] + pipelineSource
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: Self.fields)
         try reader.oneOf("pipeline_source", Self.pipelineSource)
@@ -117,6 +122,7 @@ public struct Run: Sendable, Equatable, APIMessage {
         pluginsOutput = try reader.valueMap("plugins_output")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("experiment_id", experimentID)

@@ -11,17 +11,20 @@ public struct RuntimeConfig: Sendable, Equatable, APIMessage {
     /// Overrides the pipeline's default root for artifacts (`pipeline_root`).
     public var pipelineRoot: String
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(parameters: [String: JSONValue] = [:], pipelineRoot: String = "") {
         self.parameters = parameters
         self.pipelineRoot = pipelineRoot
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: ["parameters", "pipeline_root"])
         parameters = try reader.valueMap("parameters")
         pipelineRoot = try reader.string("pipeline_root")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.valueMap("parameters", parameters)
@@ -36,20 +39,25 @@ public struct RuntimeConfig: Sendable, Equatable, APIMessage {
 /// JSON: `{"pipeline_id", "pipeline_version_id"}`; an empty version id means the latest version.
 /// Parsing follows ``APIMessage``.
 public struct PipelineVersionReference: Sendable, Equatable, APIMessage {
+    /// JSON `pipeline_id`.
     public var pipelineID: String
+    /// JSON `pipeline_version_id`.
     public var pipelineVersionID: String
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(pipelineID: String = "", pipelineVersionID: String = "") {
         self.pipelineID = pipelineID
         self.pipelineVersionID = pipelineVersionID
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: ["pipeline_id", "pipeline_version_id"])
         pipelineID = try reader.string("pipeline_id")
         pipelineVersionID = try reader.string("pipeline_version_id")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("pipeline_id", pipelineID)

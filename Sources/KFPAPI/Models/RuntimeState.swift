@@ -1,3 +1,6 @@
+public import Foundation
+public import KFPSpec
+
 /// The state of a run, a task or a state-history entry (`RuntimeState` in `run.proto`).
 ///
 /// Raw values are the proto names (`RUNNING`); requests may give the name or the number (0–8).
@@ -54,5 +57,42 @@ public enum StorageState: String, Sendable, CaseIterable, ProtoEnum {
         case .available: return 1
         case .archived: return 2
         }
+    }
+}
+
+/// One entry of a run's or task's state history (`v2beta1RuntimeStatus`).
+///
+/// JSON: `{"update_time": timestamp, "state": RuntimeState, "error": google.rpc.Status}`, each left out
+/// when unset. Parsing follows ``APIMessage``.
+public struct RuntimeStatus: Sendable, Equatable, APIMessage {
+    /// When the state was entered.
+    public var updateTime: Date?
+    /// JSON `state`.
+    public var state: RuntimeState
+    /// The error of a failed state, or of a system error being retried.
+    public var error: RPCStatus?
+
+    /// Creates the message; every field defaults to its proto default (unset).
+    public init(updateTime: Date? = nil, state: RuntimeState = .unspecified, error: RPCStatus? = nil) {
+        self.updateTime = updateTime
+        self.state = state
+        self.error = error
+    }
+
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String) throws {
+        let reader = try MessageReader(json, path: path, fields: ["update_time", "state", "error"])
+        updateTime = try reader.timestamp("update_time")
+        state = try reader.enumeration("state")
+        error = try reader.message("error")
+    }
+
+    /// The response JSON (see ``APIMessage``).
+    public func json() -> JSONValue {
+        var writer = MessageWriter()
+        writer.timestamp("update_time", updateTime)
+        writer.enumeration("state", state)
+        writer.message("error", error)
+        return writer.json
     }
 }

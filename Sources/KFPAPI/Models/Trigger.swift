@@ -44,12 +44,14 @@ public struct CronSchedule: Sendable, Equatable, APIMessage {
     /// The cron expression (6 fields, seconds first).
     public var cron: String
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(startTime: Date? = nil, endTime: Date? = nil, cron: String = "") {
         self.startTime = startTime
         self.endTime = endTime
         self.cron = cron
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: ["start_time", "end_time", "cron"])
         startTime = try reader.timestamp("start_time")
@@ -57,6 +59,7 @@ public struct CronSchedule: Sendable, Equatable, APIMessage {
         cron = try reader.string("cron")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.timestamp("start_time", startTime)
@@ -71,17 +74,21 @@ public struct CronSchedule: Sendable, Equatable, APIMessage {
 /// JSON: `{"start_time", "end_time", "interval_second": "int64"}` (a JSON string on output, a number or
 /// string on input), each left out when unset. Parsing follows ``APIMessage``.
 public struct PeriodicSchedule: Sendable, Equatable, APIMessage {
+    /// JSON `start_time`.
     public var startTime: Date?
+    /// JSON `end_time`.
     public var endTime: Date?
     /// Seconds between the starts of consecutive runs.
     public var intervalSecond: Int64
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(startTime: Date? = nil, endTime: Date? = nil, intervalSecond: Int64 = 0) {
         self.startTime = startTime
         self.endTime = endTime
         self.intervalSecond = intervalSecond
     }
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: ["start_time", "end_time", "interval_second"])
         startTime = try reader.timestamp("start_time")
@@ -89,6 +96,7 @@ public struct PeriodicSchedule: Sendable, Equatable, APIMessage {
         intervalSecond = try reader.int64("interval_second")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.timestamp("start_time", startTime)

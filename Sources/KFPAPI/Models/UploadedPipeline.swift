@@ -14,15 +14,18 @@ public struct UploadedPipeline: Sendable, Equatable, APIMessage {
     public var name: String
     /// The name shown in the UI; defaults to `name`.
     public var displayName: String
+    /// JSON `description`.
     public var description: String
     /// Output: creation time.
     public var createdAt: Date?
+    /// JSON `namespace`.
     public var namespace: String
     /// Free-form labels (at most 20; keys and values at most 63 characters).
     public var tags: [String: String]
     /// Set only when a stored pipeline could not be converted.
     public var error: RPCStatus?
 
+    /// Creates the message; every field defaults to its proto default (unset).
     public init(
         pipelineID: String = "", name: String = "", displayName: String = "", description: String = "",
         createdAt: Date? = nil, namespace: String = "", tags: [String: String] = [:], error: RPCStatus? = nil
@@ -41,6 +44,7 @@ public struct UploadedPipeline: Sendable, Equatable, APIMessage {
         "pipeline_id", "name", "display_name", "description", "created_at", "namespace", "error", "tags",
     ]
 
+    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
     public init(json: JSONValue, path: String) throws {
         let reader = try MessageReader(json, path: path, fields: Self.fields)
         pipelineID = try reader.string("pipeline_id")
@@ -53,6 +57,7 @@ public struct UploadedPipeline: Sendable, Equatable, APIMessage {
         error = try reader.message("error")
     }
 
+    /// The response JSON (see ``APIMessage``).
     public func json() -> JSONValue {
         var writer = MessageWriter()
         writer.string("pipeline_id", pipelineID)
