@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "KFPLocal", targets: ["KFPLocal"]),
         .library(name: "KFPAPI", targets: ["KFPAPI"]),
         .library(name: "KFPServer", targets: ["KFPServer"]),
+        .library(name: "KFPClient", targets: ["KFPClient"]),
         .library(name: "KFPCommands", targets: ["KFPCommands"]),
         .executable(name: "kfp", targets: ["kfp"]),
     ],
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -52,6 +54,14 @@ let package = Package(
         ),
         .target(name: "KFPAPI", dependencies: ["KFPSpec"], swiftSettings: upcoming),
         .target(
+            name: "KFPClient",
+            dependencies: [
+                "KFPAPI", "KFPSpec",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "KFPServer",
             dependencies: [
                 "KFPAPI", "KFPSpec", "KFPLocal",
@@ -72,6 +82,8 @@ let package = Package(
                 "KFPSpec",
                 "KFPLocal",
                 "KFPServer",
+                "KFPClient",
+                "KFPAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "iris-tutorial",
             dependencies: [
-                "IrisTutorial", "KFP", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec",
+                "IrisTutorial", "KFP", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFPAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/IrisTutorialTool",
@@ -120,6 +132,15 @@ let package = Package(
             path: "Benchmarks/RunnerBenchmark",
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "ServerBenchmark",
+            dependencies: [
+                "KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/ServerBenchmark",
+            swiftSettings: upcoming
+        ),
         .target(name: "KFPTestSupport", path: "Tests/KFPTestSupport", swiftSettings: upcoming),
         .testTarget(
             name: "KFPSpecTests", dependencies: ["KFPSpec", "KFPTestSupport"], exclude: ["Oracle"], swiftSettings: upcoming),
@@ -135,6 +156,13 @@ let package = Package(
         .testTarget(
             name: "KFPServerTests",
             dependencies: ["KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"], exclude: ["Oracle"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPClientTests",
+            dependencies: [
+                "KFPClient", "KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],

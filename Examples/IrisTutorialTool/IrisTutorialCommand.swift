@@ -2,19 +2,20 @@ import ArgumentParser
 import Foundation
 import IrisTutorial
 import KFP
+import KFPAPI
 import KFPCommands
 import KFPCompiler
 import KFPLocal
 import KFPSpec
 
 /// `iris-tutorial`: the KFP tutorial pipeline (download a tarball of CSV files, merge them) in
-/// Swift, compiled and run on this machine.
+/// Swift, compiled, run on this machine, or submitted to a KFP server.
 @main
 struct IrisTutorialCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iris-tutorial",
         abstract: "The KFP tutorial pipeline in Swift: download a tarball of CSV files and merge them into one CSV.",
-        subcommands: [CompileCommand.self, RunCommand.self])
+        subcommands: [CompileCommand.self, RunCommand.self, SubmitCommand.self])
 }
 
 /// Compiles the tutorial pipeline, reporting definition errors on stderr.
@@ -76,5 +77,34 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             print(report.text())
         }
+    }
+}
+
+/// `iris-tutorial submit [--url URL] [--endpoint URL] [submit options]`: creates a run on a KFP
+/// server (`--endpoint` or `KF_PIPELINES_ENDPOINT`). Without `--url` the bundled iris tarball is
+/// served on 127.0.0.1 until the run ends (so the server must run on this machine, as `kfp server`
+/// does); the command then waits for the run.
+struct SubmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit", abstract: "Run the pipeline on a KFP server and print the run with its tasks.")
+
+    @Option(help: "The tarball to download (default: the bundled iris data, served on 127.0.0.1 until the run ends).")
+    var url: String?
+
+    @OptionGroup var options: SubmitOptions
+
+    func run() async throws {
+        let spec = try compiledTutorial()
+        let options = self.options
+        let run: Run
+        if let url {
+            run = try await options.submit(spec, defaults: ["url": .string(url)])
+        } else {
+            let name = IrisTutorial.tarballName
+            run = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
+                try await options.submit(spec, defaults: ["url": .string(base.appendingPathComponent(name).absoluteString)], wait: true)
+            }
+        }
+        if (options.watch || url == nil), run.state != .succeeded { throw ExitCode.failure }
     }
 }

@@ -6,8 +6,11 @@ import ArgumentParser
 public struct KFPCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kfp",
-        abstract: "Kubeflow Pipelines for Swift: check, print and run KFP pipeline specs.",
-        subcommands: [SpecCommand.self, LocalCommand.self, ServerCommand.self]
+        abstract: "Kubeflow Pipelines for Swift: check, print and run KFP pipeline specs; serve and use the KFP API.",
+        subcommands: [
+            SpecCommand.self, LocalCommand.self, ServerCommand.self, ExperimentCommand.self, PipelineCommand.self,
+            RunCommand.self, RecurringRunCommand.self,
+        ]
     )
 
     public init() {}

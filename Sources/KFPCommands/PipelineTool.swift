@@ -1,11 +1,13 @@
 public import ArgumentParser
 import Foundation
 public import KFP
+import KFPAPI
 import KFPCompiler
 import KFPSpec
 
 /// The command line a user's own executable gets for its Swift pipelines, since the `kfp` command
-/// cannot load Swift source: `compile`, `run` (on this machine, with `KFPLocal`) and `list`.
+/// cannot load Swift source: `compile`, `run` (on this machine, with `KFPLocal`), `submit` (to a KFP
+/// server) and `list`.
 ///
 /// ```swift
 /// @main struct Tool {
@@ -17,7 +19,9 @@ import KFPSpec
 ///
 /// `tool compile [--pipeline NAME] [--output pipeline.yaml] [--format yaml|json]` writes the IR;
 /// `tool run [--pipeline NAME] [--param NAME=VALUE]... [--pipeline-root DIR] [--max-parallel N]
-/// [--no-cache] [--json]` compiles and runs it, exiting 0 only when the run succeeded.
+/// [--no-cache] [--json]` compiles and runs it, exiting 0 only when the run succeeded;
+/// `tool submit [--pipeline NAME] [--endpoint URL] [--param NAME=VALUE]... [--experiment-name E]
+/// [--watch]` compiles it and creates a run on a KFP server (see ``SubmitOptions``).
 public struct PipelineTool: Sendable {
     /// The pipelines the tool serves, selected by name with `--pipeline`.
     public let pipelines: [Pipeline]
@@ -36,6 +40,7 @@ public struct PipelineTool: Sendable {
             case let compile as PipelineCompileCommand: try compile.run(with: pipelines)
             case let run as PipelineRunCommand: try await run.run(with: pipelines)
             case let list as PipelineListCommand: list.run(with: pipelines)
+            case let submit as PipelineSubmitCommand: try await submit.run(with: pipelines)
             default:
                 var other = command
                 try other.run()
@@ -51,7 +56,7 @@ public struct PipelineTool: Sendable {
 struct PipelineToolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile and run this program's Kubeflow pipelines.",
-        subcommands: [PipelineCompileCommand.self, PipelineRunCommand.self, PipelineListCommand.self])
+        subcommands: [PipelineCompileCommand.self, PipelineRunCommand.self, PipelineSubmitCommand.self, PipelineListCommand.self])
 }
 
 /// `--pipeline NAME`: picks one of the tool's pipelines (optional when there is only one).
@@ -129,6 +134,20 @@ struct PipelineRunCommand: AsyncParsableCommand {
 
     func run(with pipelines: [Pipeline]) async throws {
         try await options.run(try selection.compiled(from: pipelines))
+    }
+}
+
+/// `submit`: compiles the pipeline and creates a run of it on a KFP server.
+struct PipelineSubmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit", abstract: "Compile the pipeline and run it on a KFP server (--endpoint or KF_PIPELINES_ENDPOINT).")
+
+    @OptionGroup var selection: PipelineSelection
+    @OptionGroup var options: SubmitOptions
+
+    func run(with pipelines: [Pipeline]) async throws {
+        let run = try await options.submit(try selection.compiled(from: pipelines))
+        if options.watch, run.state != .succeeded { throw ExitCode.failure }
     }
 }
 

@@ -6,6 +6,8 @@ import KFPSpec
 /// the string "3" for STRING; LIST and STRUCT take JSON; BOOLEAN takes true/false (and Go's forms).
 struct RunArguments {
     let spec: PipelineSpec
+    /// How error messages name an argument (`--param x`, or `argument x` for `kfp run create`).
+    var label = "--param"
 
     struct Problem: Error, CustomStringConvertible {
         var description: String
@@ -25,7 +27,7 @@ struct RunArguments {
         }
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "=") else {
-                throw Problem(description: "--param expects NAME=VALUE, found '\(parameter)'")
+                throw Problem(description: "\(label) expects NAME=VALUE, found '\(parameter)'")
             }
             let name = String(parameter[..<equals])
             let text = String(parameter[parameter.index(after: equals)...])
@@ -36,7 +38,7 @@ struct RunArguments {
 
     private func convert(_ text: String, for name: String) throws -> JSONValue {
         guard let inputs = spec.root.inputDefinitions else {
-            throw Problem(description: "the pipeline takes no inputs, found --param \(name)")
+            throw Problem(description: "the pipeline takes no inputs, found \(label) \(name)")
         }
         if inputs.artifacts?[name] != nil { return .string(text) }
         guard let definition = inputs.parameters?[name] else {
@@ -48,25 +50,25 @@ struct RunArguments {
         case .string, .unspecified: return .string(text)
         case .numberInteger:
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw Problem(description: "--param \(name): expected an integer (NUMBER_INTEGER), found '\(text)'")
+                throw Problem(description: "\(label) \(name): expected an integer (NUMBER_INTEGER), found '\(text)'")
             }
             return .int(value)
         case .numberDouble:
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
-                throw Problem(description: "--param \(name): expected a number (NUMBER_DOUBLE), found '\(text)'")
+                throw Problem(description: "\(label) \(name): expected a number (NUMBER_DOUBLE), found '\(text)'")
             }
             return .double(value)
         case .boolean:
             switch text.trimmingCharacters(in: .whitespaces).lowercased() {
             case "true", "1", "t": return .bool(true)
             case "false", "0", "f": return .bool(false)
-            default: throw Problem(description: "--param \(name): expected true or false (BOOLEAN), found '\(text)'")
+            default: throw Problem(description: "\(label) \(name): expected true or false (BOOLEAN), found '\(text)'")
             }
         case .list, .struct, .taskFinalStatus, .taskConfig:
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
                 type == .list ? value.arrayValue != nil : value.objectValue != nil
             else {
-                throw Problem(description: "--param \(name): expected JSON \(type == .list ? "list" : "object") (\(type.rawValue)), found '\(text)'")
+                throw Problem(description: "\(label) \(name): expected JSON \(type == .list ? "list" : "object") (\(type.rawValue)), found '\(text)'")
             }
             return value
         }

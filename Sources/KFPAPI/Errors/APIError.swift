@@ -91,9 +91,9 @@ public struct RPCStatus: Sendable, Equatable, APIMessage {
 
     static let detailType = "type.googleapis.com/google.rpc.Status"
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["code", "message", "details"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["code", "message", "details"])
         code = try reader.int32("code")
         message = try reader.string("message")
         _ = try reader.list("details")

@@ -25,10 +25,10 @@ public struct ExecutorDetail: Sendable, Equatable, APIMessage {
         self.failedPreCachingCheckJobs = failedPreCachingCheckJobs
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
         let reader = try MessageReader(
-            json, path: path,
+            json, path: path, mode: mode,
             fields: ["main_job", "pre_caching_check_job", "failed_main_jobs", "failed_pre_caching_check_jobs"])
         mainJob = try reader.string("main_job")
         preCachingCheckJob = try reader.string("pre_caching_check_job")
@@ -57,9 +57,9 @@ public struct ArtifactList: Sendable, Equatable, APIMessage {
     /// Creates the message; every field defaults to its proto default (unset).
     public init(artifactIDs: [Int64] = []) { self.artifactIDs = artifactIDs }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        artifactIDs = try MessageReader(json, path: path, fields: ["artifact_ids"]).int64s("artifact_ids")
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        artifactIDs = try MessageReader(json, path: path, mode: mode, fields: ["artifact_ids"]).int64s("artifact_ids")
     }
 
     /// The response JSON (see ``APIMessage``).
@@ -85,9 +85,9 @@ public struct ChildTask: Sendable, Equatable, APIMessage {
         self.podName = podName
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["task_id", "pod_name"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["task_id", "pod_name"])
         taskID = try reader.string("task_id")
         podName = try reader.string("pod_name")
     }

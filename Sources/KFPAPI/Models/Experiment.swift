@@ -42,9 +42,9 @@ public struct Experiment: Sendable, Equatable, APIMessage {
         "last_run_created_at",
     ]
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: Self.fields)
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: Self.fields)
         experimentID = try reader.string("experiment_id")
         displayName = try reader.string("display_name")
         description = try reader.string("description")

@@ -24,10 +24,10 @@ public struct Healthz: Sendable, Equatable, APIMessage {
         self.pipelineStore = pipelineStore
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
         let reader = try MessageReader(
-            json, path: path, fields: ["commit_sha", "tag_name", "multi_user", "pipeline_store"])
+            json, path: path, mode: mode, fields: ["commit_sha", "tag_name", "multi_user", "pipeline_store"])
         commitSHA = try reader.string("commit_sha")
         tagName = try reader.string("tag_name")
         multiUser = try reader.bool("multi_user")

@@ -72,9 +72,9 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
         "execution_id", "error", "inputs", "outputs", "parent_task_id", "state_history", "pod_name", "child_tasks",
     ]
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: Self.fields)
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: Self.fields)
         runID = try reader.string("run_id")
         taskID = try reader.string("task_id")
         displayName = try reader.string("display_name")
@@ -143,10 +143,10 @@ public struct RunDetails: Sendable, Equatable, APIMessage {
         (pipelineContextID ?? 0) == 0 && (pipelineRunContextID ?? 0) == 0 && taskDetails.isEmpty
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
         let reader = try MessageReader(
-            json, path: path, fields: ["pipeline_context_id", "pipeline_run_context_id", "task_details"])
+            json, path: path, mode: mode, fields: ["pipeline_context_id", "pipeline_run_context_id", "task_details"])
         pipelineContextID = reader.has("pipeline_context_id") ? try reader.int64("pipeline_context_id") : nil
         pipelineRunContextID = reader.has("pipeline_run_context_id") ? try reader.int64("pipeline_run_context_id") : nil
         taskDetails = try reader.messages("task_details")

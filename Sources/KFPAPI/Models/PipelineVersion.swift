@@ -56,9 +56,9 @@ public struct PipelineVersion: Sendable, Equatable, APIMessage {
         "code_source_url", "pipeline_spec", "error", "tags",
     ]
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: Self.fields)
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: Self.fields)
         pipelineID = try reader.string("pipeline_id")
         pipelineVersionID = try reader.string("pipeline_version_id")
         name = try reader.string("name")
@@ -66,7 +66,7 @@ public struct PipelineVersion: Sendable, Equatable, APIMessage {
         description = try reader.string("description")
         createdAt = try reader.timestamp("created_at")
         packageURL = try reader.raw("package_url").map { value in
-            let url = try MessageReader(value, path: reader.path("package_url"), fields: ["pipeline_url"])
+            let url = try MessageReader(value, path: reader.path("package_url"), mode: mode, fields: ["pipeline_url"])
             return try url.string("pipeline_url")
         }
         codeSourceURL = try reader.string("code_source_url")
@@ -115,9 +115,9 @@ public struct CreatePipelineAndVersionRequest: Sendable, Equatable, APIMessage {
         self.pipelineVersion = pipelineVersion
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["pipeline", "pipeline_version"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["pipeline", "pipeline_version"])
         pipeline = try reader.message("pipeline") ?? UploadedPipeline()
         pipelineVersion = try reader.message("pipeline_version") ?? PipelineVersion()
     }

@@ -89,9 +89,9 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
         "experiment_id", "plugins_input",
     ] + Run.pipelineSource
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: Self.fields)
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode readingMode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: readingMode, fields: Self.fields)
         try reader.oneOf("pipeline_source", Run.pipelineSource)
         recurringRunID = try reader.string("recurring_run_id")
         displayName = try reader.string("display_name")
@@ -102,7 +102,7 @@ public struct RecurringRun: Sendable, Equatable, APIMessage {
         runtimeConfig = try reader.message("runtime_config")
         serviceAccount = try reader.string("service_account")
         maxConcurrency = try reader.int64("max_concurrency")
-        trigger = try reader.raw("trigger").flatMap { try Trigger(json: $0, path: reader.path("trigger")) }
+        trigger = try reader.raw("trigger").flatMap { try Trigger(json: $0, path: reader.path("trigger"), mode: readingMode) }
         mode = try reader.enumeration("mode")
         createdAt = try reader.timestamp("created_at")
         updatedAt = try reader.timestamp("updated_at")

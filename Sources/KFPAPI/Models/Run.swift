@@ -96,9 +96,9 @@ public struct Run: Sendable, Equatable, APIMessage {
         "recurring_run_id", "state_history", "plugins_input", "plugins_output",
     ] + pipelineSource
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: Self.fields)
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: Self.fields)
         try reader.oneOf("pipeline_source", Self.pipelineSource)
         experimentID = try reader.string("experiment_id")
         runID = try reader.string("run_id")

@@ -17,9 +17,9 @@ public struct RuntimeConfig: Sendable, Equatable, APIMessage {
         self.pipelineRoot = pipelineRoot
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["parameters", "pipeline_root"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["parameters", "pipeline_root"])
         parameters = try reader.valueMap("parameters")
         pipelineRoot = try reader.string("pipeline_root")
     }
@@ -50,9 +50,9 @@ public struct PipelineVersionReference: Sendable, Equatable, APIMessage {
         self.pipelineVersionID = pipelineVersionID
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["pipeline_id", "pipeline_version_id"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["pipeline_id", "pipeline_version_id"])
         pipelineID = try reader.string("pipeline_id")
         pipelineVersionID = try reader.string("pipeline_version_id")
     }

@@ -79,9 +79,9 @@ public struct RuntimeStatus: Sendable, Equatable, APIMessage {
         self.error = error
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["update_time", "state", "error"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["update_time", "state", "error"])
         updateTime = try reader.timestamp("update_time")
         state = try reader.enumeration("state")
         error = try reader.message("error")

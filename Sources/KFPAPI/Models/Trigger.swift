@@ -12,8 +12,8 @@ public enum Trigger: Sendable, Equatable {
     case periodic(PeriodicSchedule)
 
     /// Parses a `Trigger` object; nil when neither schedule is set.
-    public init?(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["cron_schedule", "periodic_schedule"])
+    public init?(json: JSONValue, path: String, mode: APIReadingMode = .strict) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["cron_schedule", "periodic_schedule"])
         try reader.oneOf("trigger", ["cron_schedule", "periodic_schedule"])
         if let cron: CronSchedule = try reader.message("cron_schedule") {
             self = .cron(cron)
@@ -51,9 +51,9 @@ public struct CronSchedule: Sendable, Equatable, APIMessage {
         self.cron = cron
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["start_time", "end_time", "cron"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["start_time", "end_time", "cron"])
         startTime = try reader.timestamp("start_time")
         endTime = try reader.timestamp("end_time")
         cron = try reader.string("cron")
@@ -88,9 +88,9 @@ public struct PeriodicSchedule: Sendable, Equatable, APIMessage {
         self.intervalSecond = intervalSecond
     }
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: ["start_time", "end_time", "interval_second"])
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: ["start_time", "end_time", "interval_second"])
         startTime = try reader.timestamp("start_time")
         endTime = try reader.timestamp("end_time")
         intervalSecond = try reader.int64("interval_second")

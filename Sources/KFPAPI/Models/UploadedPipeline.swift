@@ -44,9 +44,9 @@ public struct UploadedPipeline: Sendable, Equatable, APIMessage {
         "pipeline_id", "name", "display_name", "description", "created_at", "namespace", "error", "tags",
     ]
 
-    /// Parses a protojson object (see ``APIMessage``); throws ``APIError`` naming the field path.
-    public init(json: JSONValue, path: String) throws {
-        let reader = try MessageReader(json, path: path, fields: Self.fields)
+    /// Parses a protojson object, strictly or leniently per `mode` (see ``APIMessage``); throws ``APIError`` naming the field path.
+    public init(json: JSONValue, path: String, mode: APIReadingMode) throws {
+        let reader = try MessageReader(json, path: path, mode: mode, fields: Self.fields)
         pipelineID = try reader.string("pipeline_id")
         name = try reader.string("name")
         displayName = try reader.string("display_name")

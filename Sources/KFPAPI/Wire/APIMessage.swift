@@ -10,16 +10,47 @@ public import KFPSpec
 ///   a field given twice, two members of one `oneof`, or a value of the wrong type (the message names
 ///   the field path, what was expected and what was found). `path` is the name of the message in those
 ///   messages, e.g. `run`.
+/// - ``init(response:path:)`` reads a *response* the way a client of a newer KFP must, like the
+///   Python client's generated models: unknown fields are ignored (at every nesting level), enum
+///   names match ignoring case and one this version does not know reads as the `*_UNSPECIFIED`
+///   value, and a field given in both
+///   spellings keeps the snake_case one. Values of the wrong type still throw ``APIError``.
 /// - ``json()`` writes the response form (`UseProtoNames: true`, `EmitUnpopulated: false`): snake_case
 ///   names, defaults left out, int64 as strings, timestamps as RFC 3339 UTC.
+///
+/// Conforming types implement ``init(json:path:mode:)``; the two readers above call it.
 public protocol APIMessage: Sendable {
-    /// Parses a protojson object; throws ``APIError`` naming the offending field path.
-    init(json: JSONValue, path: String) throws
+    /// Parses a protojson object in `mode`; throws ``APIError`` naming the offending field path.
+    init(json: JSONValue, path: String, mode: APIReadingMode) throws
     /// The response JSON of this message.
     func json() -> JSONValue
 }
 
+/// How ``APIMessage`` parsing treats what the message does not know.
+public enum APIReadingMode: Sendable, Equatable {
+    /// The server's rule for request bodies (protojson, `DiscardUnknown: false`): an unknown field, a
+    /// field given twice or an unknown enum name throws ``APIError``.
+    case strict
+    /// A client's rule for response bodies: unknown fields are skipped, enum names match ignoring case
+    /// and unknown ones read as the zero value, the snake_case spelling wins over a duplicate
+    /// lowerCamelCase one.
+    case lenient
+}
+
 extension APIMessage {
+    /// Parses a request body strictly (see ``APIReadingMode/strict``); throws ``APIError`` naming the
+    /// offending field path, e.g. `unknown field "foo" in run.runtime_config`.
+    public init(json: JSONValue, path: String) throws {
+        try self.init(json: json, path: path, mode: .strict)
+    }
+
+    /// Parses a response body leniently (see ``APIReadingMode/lenient``), as a client of a newer KFP
+    /// server must; throws ``APIError`` only for values of the wrong type. `path` names the message in
+    /// errors (default `response`).
+    public init(response json: JSONValue, path: String = "response") throws {
+        try self.init(json: json, path: path, mode: .lenient)
+    }
+
     /// Parses JSON text (a request body); throws ``APIError`` for bad JSON and everything
     /// ``init(json:path:)`` rejects.
     public init(jsonData: Data, path: String) throws {

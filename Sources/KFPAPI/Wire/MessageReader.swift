@@ -8,12 +8,19 @@ import KFPSpec
 /// `unknown field "foo" in run`, and both spellings at once throw `duplicate field "display_name" in run`.
 /// A `null` value means the field is not set. The typed accessors return the proto default for an
 /// absent field and throw ``APIError`` naming the field path for a value of the wrong type.
+///
+/// In ``APIReadingMode/lenient`` mode (a client reading a response) unknown keys are skipped, a field
+/// given in both spellings keeps the snake_case one, and an enum name is matched ignoring case, an
+/// unknown one reading as the enum's zero (`*_UNSPECIFIED`) value; nested messages are read in the
+/// same mode.
 struct MessageReader {
     /// The path of this message, e.g. `run.runtime_config`.
     let path: String
+    /// Strict (requests) or lenient (responses); nested messages inherit it.
+    let mode: APIReadingMode
     private let values: [String: JSONValue]
 
-    init(_ json: JSONValue, path: String, fields: [String]) throws {
+    init(_ json: JSONValue, path: String, mode: APIReadingMode = .strict, fields: [String]) throws {
         let members = try WireValue.object(json, at: path)
         var spellings: [String: String] = [:]
         for field in fields {
@@ -24,14 +31,20 @@ struct MessageReader {
         var seen: Set<String> = []
         for key in members.keys.sorted() {
             guard let field = spellings[key] else {
+                if mode == .lenient { continue }
                 throw APIError.invalidArgument("unknown field \"\(key)\" in \(path)")
             }
             guard seen.insert(field).inserted else {
-                throw APIError.invalidArgument("duplicate field \"\(field)\" in \(path)")
+                guard mode == .lenient else {
+                    throw APIError.invalidArgument("duplicate field \"\(field)\" in \(path)")
+                }
+                if key == field, let value = members[key], value != .null { values[field] = value }
+                continue
             }
             if let value = members[key], value != .null { values[field] = value }
         }
         self.path = path
+        self.mode = mode
         self.values = values
     }
 
@@ -90,6 +103,10 @@ struct MessageReader {
     /// An enum field; absent means number 0, which must be a case of `E`.
     func enumeration<E: ProtoEnum>(_ field: String, as type: E.Type = E.self) throws -> E {
         let value = values[field] ?? .int(0)
+        if mode == .lenient, (try? WireValue.enumNumber(value, at: path(field), as: E.self)) == nil {
+            if case .string(let name) = value, let match = E(protoName: name.uppercased()) { return match }
+            if let zero = E(protoNumber: 0) { return zero }
+        }
         let number = try WireValue.enumNumber(value, at: path(field), as: E.self)
         guard let result = E(protoNumber: number) else {
             throw WireValue.mismatch(path(field), expected: "a \(E.protoEnumName) value", found: value)
@@ -98,11 +115,11 @@ struct MessageReader {
     }
 
     func message<M: APIMessage>(_ field: String, as type: M.Type = M.self) throws -> M? {
-        try values[field].map { try M(json: $0, path: path(field)) }
+        try values[field].map { try M(json: $0, path: path(field), mode: mode) }
     }
 
     func messages<M: APIMessage>(_ field: String, as type: M.Type = M.self) throws -> [M] {
-        try list(field).enumerated().map { try M(json: $0.element, path: "\(path(field))[\($0.offset)]") }
+        try list(field).enumerated().map { try M(json: $0.element, path: "\(path(field))[\($0.offset)]", mode: mode) }
     }
 
     func list(_ field: String) throws -> [JSONValue] {
@@ -135,7 +152,7 @@ struct MessageReader {
 
     func messageMap<M: APIMessage>(_ field: String, as type: M.Type = M.self) throws -> [String: M] {
         try valueMap(field).reduce(into: [:]) { result, entry in
-            result[entry.key] = try M(json: entry.value, path: "\(path(field))[\"\(entry.key)\"]")
+            result[entry.key] = try M(json: entry.value, path: "\(path(field))[\"\(entry.key)\"]", mode: mode)
         }
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import KFPAPI
+import KFPClient
+import KFPSpec
+import Testing
+
+/// `waitForRun` against fake servers whose answers the test scripts.
+@Suite("waitForRun against a scripted server")
+struct WaitForRunTests {
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    @Test("RUNNING then SUCCEEDED: two requests, one poll interval apart, and the call returns right after the second")
+    func returnsAtOnce() async throws {
+        try await FakeServer.with(answer: { _, index in .run("r1", index == 0 ? "RUNNING" : "SUCCEEDED") }) { client, server in
+            let updates = UpdateLog()
+            let run = try await client.waitForRun(id: "r1", timeout: 30, pollInterval: 0.6) { await updates.add($0.state) }
+            let returned = ContinuousClock.now
+            #expect(run.state == .succeeded)
+            #expect(run.runID == "r1")
+            let requests = await server.log.requests
+            #expect(requests.map(\.line) == ["GET /apis/v2beta1/runs/r1", "GET /apis/v2beta1/runs/r1"])
+            #expect(await updates.states == [.running, .succeeded])
+            let gap = Self.seconds(requests[0].time.duration(to: requests[1].time))
+            #expect(gap >= 0.55, "the second poll came \(gap) s after the first")
+            let afterTerminal = Self.seconds(requests[1].time.duration(to: returned))
+            #expect(afterTerminal < 0.4, "returned \(afterTerminal) s after the terminal answer (no sleep after it)")
+        }
+    }
+
+    @Test("CANCELED is terminal (kfp.Client would spin until its timeout)")
+    func canceled() async throws {
+        try await FakeServer.with(answer: { _, _ in .run("r2", "CANCELED") }) { client, server in
+            let start = ContinuousClock.now
+            let run = try await client.waitForRun(id: "r2", timeout: 30, pollInterval: 5)
+            #expect(run.state == .canceled)
+            #expect(await server.log.requests.count == 1)
+            #expect(Self.seconds(start.duration(to: .now)) < 2)
+        }
+    }
+
+    @Test("FAILED and SKIPPED end the wait; PENDING, CANCELING and PAUSED do not")
+    func terminalStates() async throws {
+        let script = ["PENDING", "CANCELING", "PAUSED", "running", "FAILED"]
+        try await FakeServer.with(answer: { _, index in .run("r3", script[min(index, script.count - 1)]) }) { client, server in
+            let run = try await client.waitForRun(id: "r3", timeout: 30, pollInterval: 0.05)
+            #expect(run.state == .failed)
+            #expect(await server.log.requests.count == 5)
+        }
+        try await FakeServer.with(answer: { _, _ in .run("r4", "SKIPPED") }) { client, _ in
+            #expect(try await client.waitForRun(id: "r4", timeout: 30).state == .skipped)
+        }
+    }
+
+    @Test("a run that stays RUNNING hits the timeout with the last state")
+    func staysRunning() async throws {
+        try await FakeServer.with(answer: { _, _ in .run("r5", "RUNNING") }) { client, server in
+            let start = ContinuousClock.now
+            let error = await clientError { try await client.waitForRun(id: "r5", timeout: 1, pollInterval: 0.3) }
+            let elapsed = Self.seconds(start.duration(to: .now))
+            #expect(error == KFPClientError(message: "run r5 did not finish within 1 s; last state RUNNING"))
+            #expect(elapsed >= 0.95 && elapsed < 1.8, "took \(elapsed) s")
+            let count = await server.log.requests.count
+            #expect((4...5).contains(count), "\(count) requests")
+        }
+    }
+
+    @Test("a server that stops answering cannot hold the wait past its timeout")
+    func hungServer() async throws {
+        try await FakeServer.with(answer: { _, index in
+            var answer = FakeAnswer.run("r6", "RUNNING")
+            if index > 0 { answer.delay = 4 }
+            return answer
+        }) { client, server in
+            let start = ContinuousClock.now
+            let error = await clientError { try await client.waitForRun(id: "r6", timeout: 1.5, pollInterval: 0.2) }
+            let elapsed = Self.seconds(start.duration(to: .now))
+            #expect(error == KFPClientError(message: "run r6 did not finish within 1.5 s; last state RUNNING"))
+            #expect(elapsed < 2.5, "took \(elapsed) s")
+            #expect(await server.log.requests.count == 2)
+        }
+        try await FakeServer.with(answer: { _, _ in FakeAnswer(body: "{}", delay: 4) }) { client, _ in
+            let error = await clientError { try await client.waitForRun(id: "r7", timeout: 0.5, pollInterval: 0.2) }
+            #expect(error == KFPClientError(message: "run r7 did not finish within 0.5 s; last state unknown (no answer yet)"))
+        }
+    }
+
+    @Test("an HTTP error while waiting ends the wait with that error")
+    func httpError() async throws {
+        try await FakeServer.with(answer: { _, _ in
+            .json(#"{"code": 5, "message": "Run r8 not found"}"#, status: 404)
+        }) { client, _ in
+            let error = await clientError { try await client.waitForRun(id: "r8", timeout: 10, pollInterval: 0.1) }
+            #expect(error?.status == 404)
+            #expect(error?.message == "Run r8 not found")
+        }
+    }
+}
