@@ -137,6 +137,7 @@ let package = Package(
             dependencies: [
                 "KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/ServerBenchmark",
             swiftSettings: upcoming
@@ -151,6 +152,9 @@ let package = Package(
         .testTarget(
             name: "IrisTutorialTests",
             dependencies: ["IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPCLITests", dependencies: ["KFPServer", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(name: "KFPAPITests", dependencies: ["KFPAPI", "KFPSpec"], swiftSettings: upcoming),
         .testTarget(

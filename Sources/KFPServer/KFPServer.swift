@@ -51,18 +51,27 @@ public struct KFPServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         let scheduler = RecurringRunScheduler(services: services, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await scheduler.run() }
-            group.addTask {
-                do {
-                    try await app.runService()
-                } catch {
-                    throw ServerStartError(message: "cannot serve on \(options.host):\(options.port): \(error)")
+        let options = self.options
+        var failure: (any Error)?
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await scheduler.run() }
+                group.addTask {
+                    do {
+                        try await app.runService()
+                    } catch {
+                        throw ServerStartError(message: "cannot serve on \(options.host):\(options.port): \(error)")
+                    }
                 }
+                try await group.next()
+                group.cancelAll()
             }
-            try await group.next()
-            group.cancelAll()
+        } catch {
+            failure = error
         }
+        // Runs stop with the server (they end FAILED as interrupted at the next start).
+        await services.executor.shutdown()
+        if let failure { throw failure }
     }
 
     /// Opens the data folder and database, ends interrupted runs, makes the Default experiment.

@@ -66,6 +66,16 @@ actor RunExecutor {
         submit(runID)
     }
 
+    /// Stops every executing run and waits until their processes are gone; waiting runs stay
+    /// PENDING. Runs stopped this way stay RUNNING in the store, so the next start marks them
+    /// FAILED as interrupted (as after a crash) and `:retry` resumes them.
+    func shutdown() async {
+        queue.removeAll()
+        let tasks = Array(active.values)
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
+    }
+
     /// The ids of the runs executing now.
     var activeRunIDs: [String] { Array(active.keys) }
 

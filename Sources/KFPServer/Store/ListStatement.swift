@@ -54,9 +54,9 @@ struct ListStatement {
         }
         let comparison = query.sort.descending ? "<" : ">"
         if let cursor = query.cursor {
-            conditions.append("(\(sortColumn.name) \(comparison) ? OR (\(sortColumn.name) = ? AND id \(comparison) ?))")
-            let value = Self.databaseValue(cursor.sortValue)
-            arguments += [value, value, cursor.key]
+            // A row value comparison lets SQLite seek the (sort column, id) index to the cursor.
+            conditions.append("(\(sortColumn.name), id) \(comparison) (?, ?)")
+            arguments += [Self.databaseValue(cursor.sortValue), cursor.key]
         }
         let paged = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let direction = query.sort.descending ? "DESC" : "ASC"

@@ -82,14 +82,14 @@ extension ServerStore {
             if let experimentID { statement.scope = [("experiment_id = ?", [experimentID])] }
             let page = try statement.fetch(query, in: db)
             let hashes = Set(page.rows.compactMap { $0["spec_hash"] as String? })
-            var specs: [String: String] = [:]
+            var specs: [String: JSONValue] = [:]
             for hash in hashes {
-                specs[hash] = try String.fetchOne(db, sql: "SELECT json FROM pipeline_specs WHERE hash = ?", arguments: [hash])
+                specs[hash] = Self.json(try String.fetchOne(db, sql: "SELECT json FROM pipeline_specs WHERE hash = ?", arguments: [hash]))
             }
             let runs = page.rows.map { row -> Run in
                 var run = Self.run(row)
                 if run.pipelineVersionReference == nil, let hash: String = row["spec_hash"] {
-                    run.pipelineSpec = Self.json(specs[hash])
+                    run.pipelineSpec = specs[hash]
                 }
                 return run
             }
