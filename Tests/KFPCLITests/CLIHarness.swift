@@ -1,0 +1,89 @@
+import Foundation
+import KFPServer
+import KFPSpec
+
+/// Runs the `kfp` executable built beside the tests against a `KFPServer` started in this process.
+struct CLIHarness: Sendable {
+    let endpoint: String
+    let folder: URL
+    let server: Task<Void, any Error>
+    let executable: URL
+
+    /// The `kfp` executable next to this test binary, or nil when it was not built.
+    static var executable: URL? {
+        let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kfp")
+        return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
+    }
+
+    static func start(executable: URL) async throws -> CLIHarness {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-cli-test-\(UUID().uuidString)")
+        let (ports, sink) = AsyncStream<Int>.makeStream()
+        let server = KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data")))
+        let task = Task {
+            defer { sink.finish() }
+            try await server.run { port in sink.yield(port) }
+        }
+        var port = 0
+        for await value in ports {
+            port = value
+            break
+        }
+        return CLIHarness(endpoint: "http://127.0.0.1:\(port)", folder: folder, server: task, executable: executable)
+    }
+
+    func stop() async {
+        server.cancel()
+        _ = try? await server.value
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs `kfp arguments...` with `KF_PIPELINES_ENDPOINT` set; returns the exit status, stdout and stderr.
+    func kfp(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["KF_PIPELINES_ENDPOINT"] = endpoint
+        process.environment = environment
+        let id = UUID().uuidString
+        let out = folder.appendingPathComponent("out-\(id)")
+        let err = folder.appendingPathComponent("err-\(id)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Runs a command with `--output json` and parses its stdout.
+    func json(_ arguments: [String]) async throws -> JSONValue {
+        let result = try await kfp(arguments + ["--output", "json"])
+        guard result.status == 0 else {
+            throw CLIFailure(message: "kfp \(arguments.joined(separator: " ")) exited \(result.status): \(result.errors)\(result.output)")
+        }
+        return try JSONDecoder().decode(JSONValue.self, from: Data(result.output.utf8))
+    }
+}
+
+struct CLIFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? { objectValue?[key] }
+    subscript(index: Int) -> JSONValue? {
+        guard let array = arrayValue, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+}
