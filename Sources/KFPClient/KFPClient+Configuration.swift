@@ -67,7 +67,9 @@ extension KFPClient {
             }
             guard let text = given(endpoint) ?? given(environment["KF_PIPELINES_ENDPOINT"]) else {
                 throw KFPClientError(
-                    message: "no KFP endpoint: pass one (e.g. --endpoint http://127.0.0.1:8888) or set KF_PIPELINES_ENDPOINT")
+                    message:
+                        "no KFP endpoint: pass one (e.g. --endpoint http://127.0.0.1:8888) or set KF_PIPELINES_ENDPOINT"
+                )
             }
             let experiment =
                 given(environment["KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME"])
@@ -90,7 +92,9 @@ extension KFPClient {
                 scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
             else {
                 throw KFPClientError(
-                    message: "invalid KFP endpoint '\(text)': expected a URL such as http://127.0.0.1:8888 or https://host/pipeline")
+                    message:
+                        "invalid KFP endpoint '\(text)': expected a URL such as http://127.0.0.1:8888 or https://host/pipeline"
+                )
             }
             return url
         }

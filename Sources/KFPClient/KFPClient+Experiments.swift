@@ -12,7 +12,9 @@ extension KFPClient {
         let matches = try await experiments(named: name)
         if matches.count > 1 { throw Self.multiple("experiments", name) }
         if let existing = matches.first { return existing }
-        var body: [String: JSONValue] = ["display_name": .string(name), "namespace": .string(configuration.namespace ?? "")]
+        var body: [String: JSONValue] = [
+            "display_name": .string(name), "namespace": .string(configuration.namespace ?? ""),
+        ]
         if let description { body["description"] = .string(description) }
         return try await call(
             APIRequest(.POST, APIRequest.path("experiments"), body: .json(.object(body))), as: Experiment.self,
@@ -81,7 +83,9 @@ extension KFPClient {
     /// The experiments named exactly `name`, via the filter kfp sends; entries with another name (a
     /// server that ignored the filter) are dropped.
     func experiments(named name: String) async throws -> [Experiment] {
-        let query = [QueryString.Item("filter", QueryString.filterValue(NameFilter.json(displayName: name))), namespaceItem]
+        let query = [
+            QueryString.Item("filter", QueryString.filterValue(NameFilter.json(displayName: name))), namespaceItem,
+        ]
         let found = try await page(
             APIRequest(.GET, APIRequest.path("experiments"), query: query), key: "experiments", as: Experiment.self)
         return found.items.filter { $0.displayName == name }

@@ -13,22 +13,27 @@ extension KFPClient {
     ///     kfp does.
     /// - Throws: ``KFPClientError``: the file cannot be read or (when the name is needed) is not a
     ///   pipeline; the name is blank; the server refused (HTTP 409 for a name in use).
-    public func uploadPipeline(file: URL, name: String? = nil, description: String? = nil) async throws -> UploadedPipeline {
+    public func uploadPipeline(file: URL, name: String? = nil, description: String? = nil) async throws
+        -> UploadedPipeline
+    {
         let pipelineName: String
         if let name {
             pipelineName = name
         } else {
-            pipelineName = try await PipelinePackageFile.load(file).pipelineInfo.name
+            pipelineName = try await PipelinePackageFile.pipelineName(file)
         }
         let contents = try PipelinePackageFile.read(file)
-        return try await upload(fileName: file.lastPathComponent, contents: contents, name: pipelineName, description: description)
+        return try await upload(
+            fileName: file.lastPathComponent, contents: contents, name: pipelineName, description: description)
     }
 
     /// Uploads a spec (written as YAML, file name `pipeline.yaml`); otherwise as
     /// ``uploadPipeline(file:name:description:)``, the name defaulting to `spec.pipelineInfo.name`.
     ///
     /// - Throws: ``KFPClientError``.
-    public func uploadPipeline(spec: PipelineSpec, name: String? = nil, description: String? = nil) async throws -> UploadedPipeline {
+    public func uploadPipeline(spec: PipelineSpec, name: String? = nil, description: String? = nil) async throws
+        -> UploadedPipeline
+    {
         try await upload(
             fileName: "pipeline.yaml", contents: try Self.yaml(spec), name: name ?? spec.pipelineInfo.name,
             description: description)
@@ -72,12 +77,17 @@ extension KFPClient {
     /// - Throws: ``KFPClientError`` without status: `No pipeline is found with name <name>.` or
     ///   `Multiple pipelines is found with name <name>.`; or the server's error.
     public func pipeline(named name: String) async throws -> UploadedPipeline {
-        let query = optionalNamespace + [QueryString.Item("filter", QueryString.filterValue(NameFilter.json(displayName: name)))]
+        let query =
+            optionalNamespace + [
+                QueryString.Item("filter", QueryString.filterValue(NameFilter.json(displayName: name)))
+            ]
         let found = try await page(
             APIRequest(.GET, APIRequest.path("pipelines"), query: query), key: "pipelines", as: UploadedPipeline.self)
         let matches = found.items.filter { $0.displayName == name }
         guard matches.count <= 1 else { throw Self.multiple("pipelines", name) }
-        guard let pipeline = matches.first else { throw KFPClientError(message: "No pipeline is found with name \(name).") }
+        guard let pipeline = matches.first else {
+            throw KFPClientError(message: "No pipeline is found with name \(name).")
+        }
         return pipeline
     }
 
@@ -92,7 +102,8 @@ extension KFPClient {
     }
 
     /// Every pipeline from `options.pageToken` on, page after page.
-    public func allPipelines(_ options: ListOptions = ListOptions()) -> AsyncThrowingStream<UploadedPipeline, any Error> {
+    public func allPipelines(_ options: ListOptions = ListOptions()) -> AsyncThrowingStream<UploadedPipeline, any Error>
+    {
         stream(options) { try await self.listPipelines($0) }
     }
 
@@ -110,7 +121,9 @@ extension KFPClient {
     /// `GET /apis/v2beta1/pipelines/{id}/versions?page_token=&page_size=20&sort_by=`.
     ///
     /// - Throws: ``KFPClientError``.
-    public func listPipelineVersions(pipelineID: String, _ options: ListOptions = ListOptions()) async throws -> ListPage<PipelineVersion> {
+    public func listPipelineVersions(pipelineID: String, _ options: ListOptions = ListOptions()) async throws
+        -> ListPage<PipelineVersion>
+    {
         try await page(
             APIRequest(.GET, APIRequest.path("pipelines", pipelineID, "versions"), query: listQuery(options)),
             key: "pipeline_versions", as: PipelineVersion.self)
@@ -133,7 +146,9 @@ extension KFPClient {
         try await perform(APIRequest(.DELETE, APIRequest.path("pipelines", pipelineID, "versions", versionID)))
     }
 
-    private func upload(fileName: String, contents: Data, name: String, description: String?) async throws -> UploadedPipeline {
+    private func upload(fileName: String, contents: Data, name: String, description: String?) async throws
+        -> UploadedPipeline
+    {
         try Self.checkName(name, "pipeline")
         var query = [QueryString.Item("name", name)]
         if let description { query.append(QueryString.Item("description", description)) }
@@ -160,7 +175,8 @@ extension KFPClient {
     static func checkName(_ name: String, _ kind: String) throws {
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             let label = kind.prefix(1).uppercased() + kind.dropFirst()
-            throw KFPClientError(message: "Invalid \(kind) name. \(label) name cannot be empty or contain only whitespace.")
+            throw KFPClientError(
+                message: "Invalid \(kind) name. \(label) name cannot be empty or contain only whitespace.")
         }
     }
 

@@ -25,7 +25,8 @@ extension KFPClient {
         let source: PipelineSource
         switch (packageFile, spec, pipelineID) {
         case (let file?, nil, nil):
-            source = try PipelineSource.spec(try await PipelinePackageFile.load(file), enableCaching: options.enableCaching)
+            source = try PipelineSource.spec(
+                try await PipelinePackageFile.load(file), enableCaching: options.enableCaching)
         case (nil, let spec?, nil):
             source = try PipelineSource.spec(spec, enableCaching: options.enableCaching)
         case (nil, nil, let pipelineID?):

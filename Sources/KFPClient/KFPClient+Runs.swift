@@ -19,7 +19,8 @@ extension KFPClient {
     ) async throws -> Run {
         let spec = try await PipelinePackageFile.load(packageFile)
         let source = try PipelineSource.spec(spec, enableCaching: options.enableCaching)
-        return try await createRun(source, defaultName: packageFile.lastPathComponent, arguments: arguments, options: options)
+        return try await createRun(
+            source, defaultName: packageFile.lastPathComponent, arguments: arguments, options: options)
     }
 
     /// Creates a run of a compiled spec (`kfp.Client.create_run_from_pipeline_func` after compiling);
@@ -64,7 +65,9 @@ extension KFPClient {
     /// `namespace=` first instead of `experiment_id` when none is given.
     ///
     /// - Throws: ``KFPClientError``.
-    public func listRuns(_ options: ListOptions = ListOptions(), experimentID: String? = nil) async throws -> ListPage<Run> {
+    public func listRuns(_ options: ListOptions = ListOptions(), experimentID: String? = nil) async throws -> ListPage<
+        Run
+    > {
         let leading = experimentID.map { [QueryString.Item("experiment_id", $0)] } ?? [namespaceItem]
         return try await page(
             APIRequest(.GET, APIRequest.path("runs"), query: listQuery(options, leading: leading)), key: "runs",
@@ -72,7 +75,9 @@ extension KFPClient {
     }
 
     /// Every run (of one experiment, when given) from `options.pageToken` on, page after page.
-    public func allRuns(_ options: ListOptions = ListOptions(), experimentID: String? = nil) -> AsyncThrowingStream<Run, any Error> {
+    public func allRuns(_ options: ListOptions = ListOptions(), experimentID: String? = nil) -> AsyncThrowingStream<
+        Run, any Error
+    > {
         stream(options) { try await self.listRuns($0, experimentID: experimentID) }
     }
 
@@ -90,17 +95,20 @@ extension KFPClient {
         onUpdate: @Sendable (Run) async -> Void = { _ in }
     ) async throws -> Run {
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(max(0, timeout)))
+        let deadline = clock.now.advanced(by: .seconds(timeout.clampedSeconds))
         var lastState: RuntimeState?
         func timedOut() -> KFPClientError {
             let state = lastState.map(\.rawValue) ?? "unknown (no answer yet)"
-            return KFPClientError(message: "run \(id) did not finish within \(timeout.secondsText) s; last state \(state)")
+            return KFPClientError(
+                message: "run \(id) did not finish within \(timeout.secondsText) s; last state \(state)")
         }
         while true {
             let current: Run
             do {
                 current = try await run(id: id, deadline: deadline)
-            } catch let error as KFPClientError where error.status == nil && clock.now >= deadline {
+            } catch let error as KFPClientError
+                where error.status == nil && clock.now.duration(to: deadline) < .milliseconds(50)
+            {
                 throw timedOut()
             }
             lastState = current.state
@@ -108,7 +116,7 @@ extension KFPClient {
             if current.state.isTerminal { return current }
             let left = clock.now.duration(to: deadline)
             guard left > .zero else { throw timedOut() }
-            try await Task.sleep(for: min(.seconds(max(0, pollInterval)), left))
+            try await Task.sleep(for: min(.seconds(pollInterval.clampedSeconds), left))
         }
     }
 
@@ -164,7 +172,8 @@ extension KFPClient {
         body[source.key] = source.json
         if let description = options.description { body["description"] = .string(description) }
         if let account = options.serviceAccount { body["service_account"] = .string(account) }
-        return try await call(APIRequest(.POST, APIRequest.path("runs"), body: .json(.object(body))), as: Run.self, path: "run")
+        return try await call(
+            APIRequest(.POST, APIRequest.path("runs"), body: .json(.object(body))), as: Run.self, path: "run")
     }
 
     /// `"<base> <yyyy-MM-dd HH-mm-ss>"` in local time, kfp's default run name.

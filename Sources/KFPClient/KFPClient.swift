@@ -18,8 +18,9 @@ import KFPSpec
 /// try await client.shutdown()
 /// ```
 ///
-/// Each client owns an HTTP connection pool: call ``shutdown()`` once when done (copies of the value
-/// share the pool).
+/// Each client owns an HTTP connection pool (AsyncHTTPClient on the shared NIO event loops): call
+/// ``shutdown()`` once when done; copies of the value share the pool. A pool that is never shut down
+/// leaks, and AsyncHTTPClient stops debug builds when it is deallocated still open.
 public struct KFPClient: Sendable {
     /// The endpoint, credentials and defaults this client uses.
     public let configuration: Configuration
@@ -67,7 +68,8 @@ public struct KFPClient: Sendable {
         let json = try await transport.send(request)
         guard let members = json.objectValue else {
             throw KFPClientError(
-                message: "the answer to \(request.summary) is not a JSON object: \(ResponseDecoder.excerpt(json.compactJSON()))",
+                message:
+                    "the answer to \(request.summary) is not a JSON object: \(ResponseDecoder.excerpt(json.compactJSON()))",
                 body: json.compactJSON())
         }
         let list = members[key] ?? alternateKey.flatMap { members[$0] } ?? .null
@@ -77,7 +79,8 @@ public struct KFPClient: Sendable {
         case .array(let array): elements = array
         default:
             throw KFPClientError(
-                message: "the answer to \(request.summary) has '\(key)' of type \(list.kindName), expected a list",
+                message:
+                    "the answer to \(request.summary) has '\(key)' that is not a list: \(ResponseDecoder.excerpt(list.compactJSON()))",
                 body: json.compactJSON())
         }
         let items = try elements.enumerated().map { index, element in
@@ -147,7 +150,8 @@ private actor Pager<Item: Sendable> {
             (buffer, index, pending) = (page.items, 0, nil)
             if let token = page.nextPageToken {
                 guard tokens.insert(token).inserted else {
-                    throw KFPClientError(message: "the server returned the page token '\(token)' twice; stopped listing")
+                    throw KFPClientError(
+                        message: "the server returned the page token '\(token)' twice; stopped listing")
                 }
                 pending = ListOptions(pageToken: token, pageSize: options.pageSize)
             }

@@ -16,7 +16,9 @@ enum PipelinePackageFile {
         let name = file.lastPathComponent.lowercased()
         guard extensions.contains(where: { name.hasSuffix($0) }) else {
             throw KFPClientError(
-                message: "The package_file \(file.path) should end with one of the following formats: [\(extensions.joined(separator: ", "))]")
+                message:
+                    "The package_file \(file.path) should end with one of the following formats: [\(extensions.joined(separator: ", "))]"
+            )
         }
         var data = try read(file)
         var label = file.path
@@ -30,9 +32,29 @@ enum PipelinePackageFile {
             throw KFPClientError(message: "\(error)")
         }
         guard let spec = loaded.pipelineSpec else {
-            throw KFPClientError(message: "\(label) is a v1 component, not a compiled pipeline; compile it into a pipeline first")
+            throw KFPClientError(
+                message: "\(label) is a v1 component, not a compiled pipeline; compile it into a pipeline first")
         }
         return spec
+    }
+
+    /// The `pipelineInfo.name` of a package, the default name of an upload. A YAML or JSON file that
+    /// this version's loader refuses (e.g. a newer IR) still gives its name when it has one, since
+    /// kfp reads only that field.
+    ///
+    /// - Throws: ``KFPClientError`` as ``load(_:)`` does.
+    static func pipelineName(_ file: URL) async throws -> String {
+        do {
+            return try await load(file).pipelineInfo.name
+        } catch let error as KFPClientError {
+            guard [".yaml", ".yml", ".json"].contains(where: file.lastPathComponent.lowercased().hasSuffix),
+                let data = try? read(file), let text = String(data: data, encoding: .utf8),
+                let document = (try? SpecLoader(file: file.path).loadJSONValue(text))?.objectValue
+            else { throw error }
+            let spec = document["pipeline_spec"]?.objectValue ?? document
+            guard let name = spec["pipelineInfo"]?.objectValue?["name"]?.stringValue else { throw error }
+            return name
+        }
     }
 
     /// The bytes of `file`, for uploads.
@@ -91,7 +113,8 @@ enum PipelinePackageFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw KFPClientError(message: "cannot create a folder to extract \(file.path): \(error.localizedDescription)")
+            throw KFPClientError(
+                message: "cannot create a folder to extract \(file.path): \(error.localizedDescription)")
         }
         let (status, errorText) = try await runTar(["-xzf", file.path, "-C", folder.path])
         guard status == 0 else {

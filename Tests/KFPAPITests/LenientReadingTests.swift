@@ -43,12 +43,14 @@ struct LenientReadingTests {
 
     @Test("enum names match ignoring case; the snake_case spelling wins over a duplicate")
     func caseAndDuplicates() throws {
-        let run = try Run(response: try TestJSON.parse(#"{"state": "succeeded", "displayName": "b", "display_name": "a"}"#))
+        let run = try Run(
+            response: try TestJSON.parse(#"{"state": "succeeded", "displayName": "b", "display_name": "a"}"#))
         #expect(run.state == .succeeded)
         #expect(run.displayName == "a")
         let recurring = try RecurringRun(
             response: try TestJSON.parse(
-                #"{"recurring_run_id": "rr", "status": "ENABLED", "trigger": {"cron_schedule": {"cron": "0 * * * * *", "timezone": "UTC"}}, "extra": []}"#))
+                #"{"recurring_run_id": "rr", "status": "ENABLED", "trigger": {"cron_schedule": {"cron": "0 * * * * *", "timezone": "UTC"}}, "extra": []}"#
+            ))
         #expect(recurring.trigger == .cron(CronSchedule(cron: "0 * * * * *")))
         #expect(recurring.status == .enabled)
     }
@@ -56,10 +58,13 @@ struct LenientReadingTests {
     @Test("values of the wrong type still throw, naming the field")
     func wrongTypes() throws {
         let json = try TestJSON.parse(#"{"run_id": 7}"#)
-        #expect(throws: APIError.invalidArgument("invalid value for response.run_id: expected a string, found number 7")) {
+        #expect(
+            throws: APIError.invalidArgument("invalid value for response.run_id: expected a string, found number 7")
+        ) {
             try Run(response: json)
         }
-        let healthz = try Healthz(response: try TestJSON.parse(#"{"multi_user": false, "pipeline_store": "db", "uptime": 5}"#))
+        let healthz = try Healthz(
+            response: try TestJSON.parse(#"{"multi_user": false, "pipeline_store": "db", "uptime": 5}"#))
         #expect(healthz == Healthz(multiUser: false, pipelineStore: "db"))
     }
 }

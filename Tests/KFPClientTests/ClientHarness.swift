@@ -1,8 +1,11 @@
 import Foundation
+import KFP
 import KFPAPI
 import KFPClient
+import KFPCompiler
 import KFPServer
 import KFPSpec
+import Logging
 import Testing
 
 /// A `KFPServer` running in this process on a free port with a fresh data folder, and a
@@ -34,11 +37,14 @@ struct ClientHarness: Sendable {
         _ configure: @Sendable (inout ServerOptions) -> Void,
         client configureClient: @Sendable (inout KFPClient.Configuration) -> Void
     ) async throws -> ClientHarness {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-client-test-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kfp-client-test-\(UUID().uuidString)")
         var options = ServerOptions(port: 0, dataFolder: folder, maxParallelRuns: 4, maxParallelTasks: 4)
         configure(&options)
         let (ports, sink) = AsyncStream<Int>.makeStream()
-        let server = KFPServer(options: options)
+        var logger = Logger(label: "kfp-server-under-test")
+        logger.logLevel = .critical
+        let server = KFPServer(options: options, logger: logger)
         let task = Task {
             defer { sink.finish() }
             try await server.run { port in sink.yield(port) }
@@ -55,7 +61,8 @@ struct ClientHarness: Sendable {
         }
         var configuration = KFPClient.Configuration(endpoint: base, requestTimeout: 20)
         configureClient(&configuration)
-        return ClientHarness(client: KFPClient(configuration: configuration), base: base, dataFolder: folder, task: task)
+        return ClientHarness(
+            client: KFPClient(configuration: configuration), base: base, dataFolder: folder, task: task)
     }
 
     func stop() async {
@@ -67,7 +74,8 @@ struct ClientHarness: Sendable {
 
     /// A file in a fresh temporary folder holding `contents`.
     static func temporaryFile(_ name: String, _ contents: Data) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-client-file-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kfp-client-file-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent(name)
         try contents.write(to: file)
@@ -95,4 +103,46 @@ func clientError(
         Issue.record("expected a KFPClientError, got \(error)", sourceLocation: sourceLocation)
     }
     return nil
+}
+
+/// Small container-component pipelines built with the DSL; the client itself only sees the IR.
+enum ClientTestPipelines {
+    /// `produce` writes `"<text>!"` as its output `word`; `consume` prints it. Parameter `text`
+    /// (default `hi`).
+    static func twoStep(name: String = "two-step") throws -> PipelineSpec {
+        let produce = try Component.container(
+            name: "produce", inputs: [.parameter("text", .string)], outputs: [.parameter("word", .string)],
+            image: "alpine:3.19",
+            command: [
+                "sh", "-c", "mkdir -p \"$(dirname \"$1\")\" && printf '%s!' \"$0\" > \"$1\"",
+                .inputValue("text"), .outputParameterFile("word"),
+            ])
+        let consume = try Component.container(
+            name: "consume", inputs: [.parameter("word", .string)], image: "alpine:3.19",
+            command: ["echo", .inputValue("word")])
+        let pipeline = try Pipeline(name) { p in
+            let text = p.parameter("text", .string, default: "hi")
+            let first = p.task(produce, ["text": text])
+            p.task(consume, ["word": first.outputs["word"]])
+        }
+        return try PipelineCompiler().compile(pipeline)
+    }
+
+    /// One task that exits with status 3.
+    static func failing() throws -> PipelineSpec {
+        let fail = try Component.container(name: "fail", image: "alpine:3.19", command: ["sh", "-c", "exit 3"])
+        return try PipelineCompiler().compile(try Pipeline("failing") { p in p.task(fail) })
+    }
+
+    /// One task that sleeps for `seconds` (to be terminated).
+    static func sleeping(seconds: Int = 300) throws -> PipelineSpec {
+        let sleep = try Component.container(
+            name: "sleep", image: "alpine:3.19", command: ["sleep", ContainerArgument(stringLiteral: String(seconds))])
+        return try PipelineCompiler().compile(try Pipeline("sleeping") { p in p.task(sleep) })
+    }
+
+    /// The YAML text of a spec.
+    static func yaml(_ spec: PipelineSpec) throws -> Data {
+        Data(try SpecWriter().write(spec).utf8)
+    }
 }

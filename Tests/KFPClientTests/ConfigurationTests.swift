@@ -1,4 +1,5 @@
 import Foundation
+import KFPAPI
 import KFPClient
 import Testing
 
@@ -27,14 +28,25 @@ struct ConfigurationTests {
     @Test("the argument wins over KF_PIPELINES_ENDPOINT; without either resolve throws")
     func endpointSources() throws {
         let environment = ["KF_PIPELINES_ENDPOINT": "http://from-env:1"]
-        #expect(try KFPClient.Configuration.resolve(environment: environment).endpoint.absoluteString == "http://from-env:1")
-        #expect(try KFPClient.Configuration.resolve(endpoint: "http://arg:2", environment: environment).endpoint.absoluteString == "http://arg:2")
-        #expect(throws: KFPClientError(
-            message: "no KFP endpoint: pass one (e.g. --endpoint http://127.0.0.1:8888) or set KF_PIPELINES_ENDPOINT")) {
+        #expect(
+            try KFPClient.Configuration.resolve(environment: environment).endpoint.absoluteString == "http://from-env:1"
+        )
+        #expect(
+            try KFPClient.Configuration.resolve(endpoint: "http://arg:2", environment: environment).endpoint
+                .absoluteString == "http://arg:2")
+        #expect(
+            throws: KFPClientError(
+                message:
+                    "no KFP endpoint: pass one (e.g. --endpoint http://127.0.0.1:8888) or set KF_PIPELINES_ENDPOINT")
+        ) {
             try KFPClient.Configuration.resolve(endpoint: " ", environment: ["KF_PIPELINES_ENDPOINT": ""])
         }
-        #expect(throws: KFPClientError(
-            message: "invalid KFP endpoint 'ftp://x': expected a URL such as http://127.0.0.1:8888 or https://host/pipeline")) {
+        #expect(
+            throws: KFPClientError(
+                message:
+                    "invalid KFP endpoint 'ftp://x': expected a URL such as http://127.0.0.1:8888 or https://host/pipeline"
+            )
+        ) {
             try KFPClient.Configuration.resolve(endpoint: "ftp://x", environment: [:])
         }
     }
@@ -61,7 +73,9 @@ struct ConfigurationTests {
         }
         #expect(try name([:]) == "Default")
         #expect(try name(["KF_PIPELINES_DEFAULT_EXPERIMENT_NAME": "team"]) == "team")
-        #expect(try name(["KF_PIPELINES_DEFAULT_EXPERIMENT_NAME": "team", "KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME": "ci"]) == "ci")
+        #expect(
+            try name(["KF_PIPELINES_DEFAULT_EXPERIMENT_NAME": "team", "KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME": "ci"])
+                == "ci")
         let configuration = try KFPClient.Configuration.resolve(
             endpoint: "http://h:1", namespace: "ns", cookies: "a=b", environment: [:])
         #expect(configuration.namespace == "ns")

@@ -1,6 +1,7 @@
 import Foundation
 import KFPAPI
 import KFPClient
+import KFPServer
 import KFPSpec
 import Testing
 
@@ -11,7 +12,9 @@ struct ExperimentCallTests {
     func healthz() async throws {
         try await ClientHarness.with { harness in
             let health = try await harness.client.healthz()
-            #expect(health == Healthz(commitSHA: "swift-kfp", tagName: "2.17.3", multiUser: false, pipelineStore: "database"))
+            #expect(
+                health
+                    == Healthz(commitSHA: "swift-kfp", tagName: "2.17.3", multiUser: false, pipelineStore: "database"))
         }
     }
 
@@ -74,7 +77,9 @@ struct ExperimentCallTests {
             let defaultID = try await client.experiment(named: "Default").experimentID
             let refused = await clientError { try await client.deleteExperiment(id: defaultID) }
             #expect(refused?.status == 409)
-            #expect(refused?.message == "Failed to delete experiment \(defaultID): the default experiment cannot be deleted")
+            #expect(
+                refused?.message == "Failed to delete experiment \(defaultID): the default experiment cannot be deleted"
+            )
         }
     }
 
@@ -92,8 +97,10 @@ struct ExperimentCallTests {
             #expect(second.nextPageToken == nil)
             let all = try await collect(client.allExperiments(ListOptions(pageSize: 2, sortBy: "display_name")))
             #expect(all.map(\.displayName) == ["Default", "exp-1", "exp-2", "exp-3", "exp-4", "exp-5", "exp-6"])
-            let filter = #"{"predicates": [{"key": "display_name", "operation": "IS_SUBSTRING", "string_value": "exp-"}]}"#
-            let filtered = try await collect(client.allExperiments(ListOptions(pageSize: 4, sortBy: "display_name", filter: filter)))
+            let filter =
+                #"{"predicates": [{"key": "display_name", "operation": "IS_SUBSTRING", "string_value": "exp-"}]}"#
+            let filtered = try await collect(
+                client.allExperiments(ListOptions(pageSize: 4, sortBy: "display_name", filter: filter)))
             #expect(filtered.count == 6)
             let bad = await clientError { try await client.listExperiments(ListOptions(sortBy: "colour")) }
             #expect(bad?.status == 400)
@@ -102,7 +109,13 @@ struct ExperimentCallTests {
 
     @Test("a configured namespace and credentials are accepted by a server that checks the token")
     func token() async throws {
-        try await ClientHarness.with({ $0.token = "s3cret" }, client: { $0.token = "s3cret"; $0.namespace = "team-a" }) { harness in
+        try await ClientHarness.with(
+            { $0.token = "s3cret" },
+            client: {
+                $0.token = "s3cret"
+                $0.namespace = "team-a"
+            }
+        ) { harness in
             #expect(try await harness.client.createExperiment(name: "with-token").displayName == "with-token")
             var wrong = harness.client.configuration
             wrong.token = "other"

@@ -22,14 +22,16 @@ struct PackageFileTests {
     static func packages(_ spec: PipelineSpec) throws -> URL {
         let yaml = try ClientHarness.temporaryFile("pipeline.yaml", try ClientTestPipelines.yaml(spec))
         let folder = yaml.deletingLastPathComponent()
-        try Data(try SpecWriter().write(spec, format: .json).utf8).write(to: folder.appendingPathComponent("pipeline.json"))
+        try Data(try SpecWriter().write(spec, format: .json).utf8).write(
+            to: folder.appendingPathComponent("pipeline.json"))
         try shell(["zip", "-q", "pkg.zip", "pipeline.yaml"], in: folder)
         try shell(["tar", "-czf", "pkg.tar.gz", "pipeline.yaml"], in: folder)
         try shell(["cp", "pkg.tar.gz", "pkg.tgz"], in: folder)
         return folder
     }
 
-    @Test("yaml, json, zip, tar.gz and tgz packages send the same pipeline_spec; the run name starts with the file name")
+    @Test(
+        "yaml, json, zip, tar.gz and tgz packages send the same pipeline_spec; the run name starts with the file name")
     func formats() async throws {
         let spec = try ClientTestPipelines.twoStep()
         let folder = try Self.packages(spec)
@@ -51,12 +53,35 @@ struct PackageFileTests {
     @Test("a two-document YAML (with a platform spec) is sent in the wrapper form")
     func platformDocument() async throws {
         var spec = try ClientTestPipelines.twoStep()
-        spec.platformSpec = ["platforms": ["kubernetes": ["deploymentSpec": ["executors": ["exec-produce": ["nodeSelector": ["labels": ["a": "b"]]]]]]]]
+        spec.platformSpec = [
+            "platforms": [
+                "kubernetes": [
+                    "deploymentSpec": ["executors": ["exec-produce": ["nodeSelector": ["labels": ["a": "b"]]]]]
+                ]
+            ]
+        ]
         let file = try ClientHarness.temporaryFile("with_platform.yaml", try ClientTestPipelines.yaml(spec))
         try await FakeServer.with(answer: RunTrafficTests.answer) { client, server in
             _ = try await client.createRun(packageFile: file, options: RunOptions(runName: "p", experimentID: "e1"))
             let body = try RunTrafficTests.body(try #require(await server.log.requests.first))
-            #expect(body["pipeline_spec"] == ["pipeline_spec": try SpecWriter().tree(of: spec), "platform_spec": spec.platformSpec ?? .null])
+            #expect(
+                body["pipeline_spec"] == [
+                    "pipeline_spec": try SpecWriter().tree(of: spec), "platform_spec": spec.platformSpec ?? .null,
+                ])
+        }
+    }
+
+    @Test("an upload of a newer IR (unknown fields) still takes pipelineInfo.name, as kfp reads only that")
+    func newerUpload() async throws {
+        let yaml = "futureField: 1\npipelineInfo:\n  name: from-the-future\nroot: {}\nschemaVersion: 9.0.0\n"
+        let file = try ClientHarness.temporaryFile("future.yaml", Data(yaml.utf8))
+        try await FakeServer.with(answer: { _, _ in .json(#"{"pipeline_id": "p9", "name": "from-the-future"}"#) }) {
+            client, server in
+            let pipeline = try await client.uploadPipeline(file: file)
+            #expect(pipeline.pipelineID == "p9")
+            #expect(await server.log.lines == ["POST /apis/v2beta1/pipelines/upload?name=from-the-future"])
+            let refused = await clientError { try await client.createRun(packageFile: file) }
+            #expect(refused?.message.contains("futureField") == true)
         }
     }
 
@@ -72,11 +97,15 @@ struct PackageFileTests {
         try await FakeServer.with(answer: RunTrafficTests.answer) { client, server in
             func error(_ name: String) async -> KFPClientError? {
                 await clientError {
-                    try await client.createRun(packageFile: folder.appendingPathComponent(name), options: RunOptions(experimentID: "e"))
+                    try await client.createRun(
+                        packageFile: folder.appendingPathComponent(name), options: RunOptions(experimentID: "e"))
                 }
             }
             let component = await error("component.yaml")
-            #expect(component?.message == "\(folder.path)/component.yaml is a v1 component, not a compiled pipeline; compile it into a pipeline first")
+            #expect(
+                component?.message
+                    == "\(folder.path)/component.yaml is a v1 component, not a compiled pipeline; compile it into a pipeline first"
+            )
             let broken = await error("broken.yaml")
             #expect(broken?.message.contains("broken.yaml") == true)
             let two = await error("two.tar.gz")
@@ -84,7 +113,9 @@ struct PackageFileTests {
             let fake = await error("fake.tgz")
             #expect(fake?.message.hasPrefix("cannot extract \(folder.path)/fake.tgz as a tar.gz archive: ") == true)
             let missing = await error("absent.yaml")
-            #expect(missing?.message == "cannot read the pipeline package \(folder.path)/absent.yaml: no such file or not readable")
+            #expect(
+                missing?.message
+                    == "cannot read the pipeline package \(folder.path)/absent.yaml: no such file or not readable")
             #expect(await server.log.requests.isEmpty)
         }
     }

@@ -11,7 +11,8 @@ struct PipelineCallTests {
     func uploadFile() async throws {
         try await ClientHarness.with { harness in
             let client = harness.client
-            let file = try ClientHarness.temporaryFile("two_step.yaml", try ClientTestPipelines.yaml(try ClientTestPipelines.twoStep()))
+            let file = try ClientHarness.temporaryFile(
+                "two_step.yaml", try ClientTestPipelines.yaml(try ClientTestPipelines.twoStep()))
             let pipeline = try await client.uploadPipeline(file: file, description: "two tasks")
             #expect(pipeline.name == "two-step")
             #expect(pipeline.displayName == "two-step")
@@ -31,10 +32,12 @@ struct PipelineCallTests {
             #expect(second.name == "v2")
             #expect(second.description == "again")
             #expect(second.pipelineID == pipeline.pipelineID)
-            let fetched = try await client.pipelineVersion(pipelineID: pipeline.pipelineID, versionID: second.pipelineVersionID)
+            let fetched = try await client.pipelineVersion(
+                pipelineID: pipeline.pipelineID, versionID: second.pipelineVersionID)
             #expect(fetched.pipelineVersionID == second.pipelineVersionID)
             #expect(fetched.pipelineSpec?.objectValue?["pipelineInfo"] == ["name": "two-step"])
-            let both = try await client.listPipelineVersions(pipelineID: pipeline.pipelineID, ListOptions(sortBy: "created_at desc"))
+            let both = try await client.listPipelineVersions(
+                pipelineID: pipeline.pipelineID, ListOptions(sortBy: "created_at desc"))
             #expect(both.items.map(\.name) == ["v2", "two-step"])
 
             try await client.deletePipelineVersion(pipelineID: pipeline.pipelineID, versionID: second.pipelineVersionID)
@@ -44,7 +47,10 @@ struct PipelineCallTests {
             #expect(gone?.status == 404)
             let refused = await clientError { try await client.deletePipeline(id: pipeline.pipelineID) }
             #expect(refused?.status == 400)
-            #expect(refused?.message == "Failed to delete pipeline \(pipeline.pipelineID): it has 1 version(s); delete them first or pass cascade=true")
+            #expect(
+                refused?.message
+                    == "Failed to delete pipeline \(pipeline.pipelineID): it has 1 version(s); delete them first or pass cascade=true"
+            )
             try await client.deletePipeline(id: pipeline.pipelineID, cascade: true)
             #expect(try await client.listPipelines().items.isEmpty)
         }
@@ -58,13 +64,19 @@ struct PipelineCallTests {
             let named = try await client.uploadPipeline(spec: spec, name: "named pipe")
             #expect(named.name == "named pipe")
             #expect(named.description == "")
-            let version = try await client.uploadPipelineVersion(spec: spec, versionName: "v 2", pipelineID: named.pipelineID)
+            let version = try await client.uploadPipelineVersion(
+                spec: spec, versionName: "v 2", pipelineID: named.pipelineID)
             #expect(version.name == "v 2")
             let duplicate = await clientError { try await client.uploadPipeline(spec: spec, name: "named pipe") }
             #expect(duplicate?.status == 409)
-            #expect(duplicate?.message == "Failed to create a pipeline: the name named pipe already exists. Please specify a new name.")
+            #expect(
+                duplicate?.message
+                    == "Failed to create a pipeline: the name named pipe already exists. Please specify a new name.")
             let blank = await clientError { try await client.uploadPipeline(spec: spec, name: "  ") }
-            #expect(blank == KFPClientError(message: "Invalid pipeline name. Pipeline name cannot be empty or contain only whitespace."))
+            #expect(
+                blank
+                    == KFPClientError(
+                        message: "Invalid pipeline name. Pipeline name cannot be empty or contain only whitespace."))
             let unknown = await clientError {
                 try await client.uploadPipelineVersion(spec: spec, versionName: "v3", pipelineID: "no-such-pipeline")
             }
@@ -99,10 +111,15 @@ struct PipelineCallTests {
         try await ClientHarness.with { harness in
             let text = try ClientHarness.temporaryFile("notes.txt", Data("hello".utf8))
             let wrongKind = await clientError { try await harness.client.uploadPipeline(file: text) }
-            #expect(wrongKind?.message.hasPrefix("The package_file \(text.path) should end with one of the following formats") == true)
+            #expect(
+                wrongKind?.message.hasPrefix(
+                    "The package_file \(text.path) should end with one of the following formats") == true)
             let missing = URL(fileURLWithPath: "/nonexistent/p.yaml")
             let absent = await clientError { try await harness.client.uploadPipeline(file: missing, name: "x") }
-            #expect(absent == KFPClientError(message: "cannot read the pipeline package /nonexistent/p.yaml: no such file or not readable"))
+            #expect(
+                absent
+                    == KFPClientError(
+                        message: "cannot read the pipeline package /nonexistent/p.yaml: no such file or not readable"))
             #expect(try await harness.client.listPipelines().totalSize == 0)
         }
     }

@@ -39,7 +39,8 @@ struct RecurringRunCallTests {
             #expect(hourly.pipelineVersionReference?.pipelineID == pipeline.pipelineID)
             #expect(try await client.recurringRun(id: hourly.recurringRunID) == hourly)
 
-            let listed = try await client.listRecurringRuns(ListOptions(sortBy: "display_name"), experimentID: experiment.experimentID)
+            let listed = try await client.listRecurringRuns(
+                ListOptions(sortBy: "display_name"), experimentID: experiment.experimentID)
             #expect(listed.items.map(\.displayName) == ["hourly", "nightly"])
             #expect(listed.totalSize == 2)
             #expect(try await client.listRecurringRuns(ListOptions(pageSize: 1)).nextPageToken != nil)
@@ -59,25 +60,33 @@ struct RecurringRunCallTests {
     func sourcesAndErrors() async throws {
         try await ClientHarness.with { harness in
             let client = harness.client
-            let file = try ClientHarness.temporaryFile("two_step.yaml", try ClientTestPipelines.yaml(try ClientTestPipelines.twoStep()))
-            let fromFile = try await client.createRecurringRun(name: "from file", trigger: Self.yearly, packageFile: file)
+            let file = try ClientHarness.temporaryFile(
+                "two_step.yaml", try ClientTestPipelines.yaml(try ClientTestPipelines.twoStep()))
+            let fromFile = try await client.createRecurringRun(
+                name: "from file", trigger: Self.yearly, packageFile: file)
             #expect(fromFile.pipelineSpec?.objectValue?["pipelineInfo"] == ["name": "two-step"])
             #expect(fromFile.experimentID == (try await client.experiment(named: "Default")).experimentID)
 
             let none = await clientError { try await client.createRecurringRun(name: "x", trigger: Self.yearly) }
-            #expect(none == KFPClientError(
-                message: "a recurring run needs exactly one pipeline source: a package file, a spec or a pipeline id"))
+            #expect(
+                none
+                    == KFPClientError(
+                        message:
+                            "a recurring run needs exactly one pipeline source: a package file, a spec or a pipeline id"
+                    ))
             let two = await clientError {
                 try await client.createRecurringRun(name: "x", trigger: Self.yearly, packageFile: file, pipelineID: "p")
             }
             #expect(two?.status == nil)
             let badCron = await clientError {
-                try await client.createRecurringRun(name: "x", trigger: .cron(CronSchedule(cron: "every day")), packageFile: file)
+                try await client.createRecurringRun(
+                    name: "x", trigger: .cron(CronSchedule(cron: "every day")), packageFile: file)
             }
             #expect(badCron?.status == 400)
             let tooMany = await clientError {
                 try await client.createRecurringRun(
-                    name: "x", trigger: Self.yearly, packageFile: file, options: RecurringRunOptions(maxConcurrency: 11))
+                    name: "x", trigger: Self.yearly, packageFile: file, options: RecurringRunOptions(maxConcurrency: 11)
+                )
             }
             #expect(tooMany?.status == 400)
             #expect(tooMany?.message == "Invalid recurring_run: max_concurrency must be between 1 and 10, found 11")

@@ -22,9 +22,11 @@ struct RunCallTests {
     func packageRun() async throws {
         try await ClientHarness.with { harness in
             let client = harness.client
-            let file = try ClientHarness.temporaryFile("two_step.yaml", try ClientTestPipelines.yaml(try ClientTestPipelines.twoStep()))
+            let file = try ClientHarness.temporaryFile(
+                "two_step.yaml", try ClientTestPipelines.yaml(try ClientTestPipelines.twoStep()))
             let options = RunOptions(
-                runName: "first run", experimentName: "runs", description: "from a file", pipelineRoot: harness.dataFolder.appendingPathComponent("root").path,
+                runName: "first run", experimentName: "runs", description: "from a file",
+                pipelineRoot: harness.dataFolder.appendingPathComponent("root").path,
                 serviceAccount: "sa1")
             let run = try await client.createRun(packageFile: file, arguments: ["text": "kfp"], options: options)
             let experiment = try await client.experiment(named: "runs")
@@ -32,11 +34,15 @@ struct RunCallTests {
             #expect(run.displayName == "first run")
             #expect(run.description == "from a file")
             #expect(run.serviceAccount == "sa1")
-            #expect(run.runtimeConfig == RuntimeConfig(parameters: ["text": "kfp"], pipelineRoot: options.pipelineRoot ?? ""))
+            #expect(
+                run.runtimeConfig
+                    == RuntimeConfig(parameters: ["text": "kfp"], pipelineRoot: options.pipelineRoot ?? ""))
             #expect(run.storageState == .available)
 
             let updates = UpdateLog()
-            let done = try await client.waitForRun(id: run.runID, timeout: 60, pollInterval: 0.2) { await updates.add($0.state) }
+            let done = try await client.waitForRun(id: run.runID, timeout: 60, pollInterval: 0.2) {
+                await updates.add($0.state)
+            }
             #expect(done.state == .succeeded)
             #expect(done.runID == run.runID)
             #expect(Self.taskStates(done) == ["produce": .succeeded, "consume": .succeeded])
@@ -54,24 +60,30 @@ struct RunCallTests {
             #expect(Self.isDefaultName(fromSpec.displayName, base: "two-step"))
             #expect(fromSpec.experimentID == (try await client.experiment(named: "Default")).experimentID)
             #expect(fromSpec.runtimeConfig?.parameters == [:])
-            let tasks = fromSpec.pipelineSpec?.objectValue?["root"]?.objectValue?["dag"]?.objectValue?["tasks"]?.objectValue
+            let tasks = fromSpec.pipelineSpec?.objectValue?["root"]?.objectValue?["dag"]?.objectValue?["tasks"]?
+                .objectValue
             #expect(tasks?["produce"]?.objectValue?["cachingOptions"] == .object([:]))
             #expect(tasks?["consume"]?.objectValue?["cachingOptions"] == .object([:]))
 
             let pipeline = try await client.uploadPipeline(spec: spec, name: "stored two-step")
-            let version = try #require(try await client.listPipelineVersions(pipelineID: pipeline.pipelineID).items.first)
+            let version = try #require(
+                try await client.listPipelineVersions(pipelineID: pipeline.pipelineID).items.first)
             let stored = try await client.createRun(pipelineID: pipeline.pipelineID, arguments: ["text": "stored"])
             #expect(Self.isDefaultName(stored.displayName, base: "stored two-step"))
             #expect(stored.pipelineVersionReference?.pipelineID == pipeline.pipelineID)
             let pinned = try await client.createRun(
                 pipelineID: pipeline.pipelineID, versionID: version.pipelineVersionID,
                 options: RunOptions(runName: "pinned", experimentName: "pins"))
-            #expect(pinned.pipelineVersionReference == PipelineVersionReference(
-                pipelineID: pipeline.pipelineID, pipelineVersionID: version.pipelineVersionID))
+            #expect(
+                pinned.pipelineVersionReference
+                    == PipelineVersionReference(
+                        pipelineID: pipeline.pipelineID, pipelineVersionID: version.pipelineVersionID))
             for id in [fromSpec.runID, stored.runID, pinned.runID] {
                 #expect(try await client.waitForRun(id: id, timeout: 60, pollInterval: 0.2).state == .succeeded)
             }
-            let missing = await clientError { try await client.createRun(pipelineID: "no-such-pipeline", options: RunOptions(runName: "x")) }
+            let missing = await clientError {
+                try await client.createRun(pipelineID: "no-such-pipeline", options: RunOptions(runName: "x"))
+            }
             #expect(missing?.status == 404)
         }
     }
@@ -80,14 +92,16 @@ struct RunCallTests {
     func failAndTerminate() async throws {
         try await ClientHarness.with { harness in
             let client = harness.client
-            let failed = try await client.createRun(spec: try ClientTestPipelines.failing(), options: RunOptions(runName: "boom"))
+            let failed = try await client.createRun(
+                spec: try ClientTestPipelines.failing(), options: RunOptions(runName: "boom"))
             let first = try await client.waitForRun(id: failed.runID, timeout: 60, pollInterval: 0.2)
             #expect(first.state == .failed)
             #expect(Self.taskStates(first) == ["fail": .failed])
             try await client.retryRun(id: failed.runID)
             #expect(try await client.waitForRun(id: failed.runID, timeout: 60, pollInterval: 0.2).state == .failed)
 
-            let sleeping = try await client.createRun(spec: try ClientTestPipelines.sleeping(), options: RunOptions(runName: "nap"))
+            let sleeping = try await client.createRun(
+                spec: try ClientTestPipelines.sleeping(), options: RunOptions(runName: "nap"))
             try await client.terminateRun(id: sleeping.runID)
             let canceled = try await client.waitForRun(id: sleeping.runID, timeout: 60, pollInterval: 0.2)
             #expect(canceled.state == .canceled)
@@ -112,12 +126,14 @@ struct RunCallTests {
                 ids.append(run.runID)
             }
             _ = try await client.createRun(spec: spec, options: RunOptions(runName: "elsewhere"))
-            let inExperiment = try await client.listRuns(ListOptions(sortBy: "display_name"), experimentID: experiment.experimentID)
+            let inExperiment = try await client.listRuns(
+                ListOptions(sortBy: "display_name"), experimentID: experiment.experimentID)
             #expect(inExperiment.items.map(\.displayName) == ["run-1", "run-2", "run-3"])
             #expect(inExperiment.totalSize == 3)
             let everything = try await collect(client.allRuns(ListOptions(pageSize: 1, sortBy: "display_name desc")))
             #expect(everything.map(\.displayName) == ["run-3", "run-2", "run-1", "elsewhere"])
-            let streamed = try await collect(client.allRuns(ListOptions(pageSize: 2), experimentID: experiment.experimentID))
+            let streamed = try await collect(
+                client.allRuns(ListOptions(pageSize: 2), experimentID: experiment.experimentID))
             #expect(Set(streamed.map(\.runID)) == Set(ids))
             for id in ids { _ = try await client.waitForRun(id: id, timeout: 60, pollInterval: 0.2) }
 

@@ -81,7 +81,8 @@ struct HTTPTransport: Sendable {
                 }
                 guard attempt < configuration.connectionRetries else {
                     throw KFPClientError(
-                        message: "cannot connect to the KFP API at \(configuration.endpoint.absoluteString): \(Self.describe(error))"
+                        message:
+                            "cannot connect to the KFP API at \(configuration.endpoint.absoluteString): \(Self.describe(error))"
                             + (attempt > 0 ? " (tried \(attempt + 1) times)" : ""))
                 }
                 attempt += 1
@@ -148,7 +149,7 @@ struct HTTPTransport: Sendable {
     }
 
     static func amount(_ seconds: TimeInterval) -> TimeAmount {
-        .nanoseconds(Int64(max(0.001, min(seconds, 1e9)) * 1e9))
+        .nanoseconds(Int64(Swift.max(0.001, seconds.clampedSeconds) * 1e9))
     }
 }
 
@@ -156,5 +157,11 @@ extension TimeInterval {
     /// `30`, `0.5`: whole numbers without a fraction, others as written.
     var secondsText: String {
         self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
+    }
+
+    /// This many seconds made safe for `Duration`: 0…10⁹, NaN and negatives as 0, +∞ as 10⁹.
+    var clampedSeconds: Double {
+        guard isFinite else { return self > 0 ? 1e9 : 0 }
+        return Swift.min(Swift.max(0, self), 1e9)
     }
 }

@@ -23,7 +23,8 @@ enum ResponseDecoder {
             return try APIJSON.parse(body)
         } catch {
             throw KFPClientError(
-                message: "the answer to \(request.summary) is not JSON (HTTP \(status)\(contentType.map { ", \($0)" } ?? "")): "
+                message:
+                    "the answer to \(request.summary) is not JSON (HTTP \(status)\(contentType.map { ", \($0)" } ?? "")): "
                     + excerpt(text),
                 body: text)
         }
@@ -51,7 +52,9 @@ enum ResponseDecoder {
 
     /// A message parsed leniently from a 2xx answer; a value of the wrong type becomes a
     /// ``KFPClientError`` naming the call and the field.
-    static func message<M: APIMessage>(_ type: M.Type, from json: JSONValue, request: APIRequest, path: String) throws -> M {
+    static func message<M: APIMessage>(_ type: M.Type, from json: JSONValue, request: APIRequest, path: String) throws
+        -> M
+    {
         do {
             return try M(response: json, path: path)
         } catch let error as APIError {
