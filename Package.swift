@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "KFPAPI", targets: ["KFPAPI"]),
         .library(name: "KFPServer", targets: ["KFPServer"]),
         .library(name: "KFPClient", targets: ["KFPClient"]),
+        .library(name: "KubeflowPipelines", targets: ["KubeflowPipelines"]),
         .library(name: "KFPCommands", targets: ["KFPCommands"]),
         .executable(name: "kfp", targets: ["kfp"]),
     ],
@@ -74,6 +75,9 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "KubeflowPipelines", dependencies: ["KFP", "KFPAPI", "KFPClient", "KFPCompiler", "KFPSpec"],
+            swiftSettings: upcoming),
         .target(
             name: "KFPCommands",
             dependencies: [
@@ -154,7 +158,8 @@ let package = Package(
             dependencies: ["IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KFPCLITests", dependencies: ["KFPServer", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"],
+            name: "KFPCLITests",
+            dependencies: ["KFPServer", "KFPSpec", "KFP", "KFPCompiler", "KubeflowPipelines", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(name: "KFPAPITests", dependencies: ["KFPAPI", "KFPSpec"], swiftSettings: upcoming),
         .testTarget(
