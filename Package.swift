@@ -155,7 +155,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "IrisTutorialTests",
-            dependencies: ["IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport"],
+            dependencies: [
+                "IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport", "KFPServer", "KFPAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPCLITests",
