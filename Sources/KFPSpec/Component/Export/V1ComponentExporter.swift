@@ -73,7 +73,8 @@ public struct V1ComponentExporter: Sendable {
         let here = source.containerPath
         let container = source.container
         if container.image.contains("{{$") {
-            throw problems.error("the image '\(container.image)' uses a placeholder; a v1 image is a plain string", at: here.appending("image"))
+            throw problems.error(
+                "the image '\(container.image)' uses a placeholder; a v1 image is a plain string", at: here.appending("image"))
         }
         func arguments(_ strings: [String]?, field: String) throws(SpecError) -> [V1Argument]? {
             var result: [V1Argument] = []

@@ -37,7 +37,8 @@ struct V1ExportSource {
             throw problems.error("the display name '\(displayName)' has no v1 field", at: info.appending("displayName"))
         }
         if spec.defaultPipelineRoot != nil {
-            throw problems.error("a default pipeline root is a pipeline setting, which v1 components cannot declare", at: SpecPath("defaultPipelineRoot"))
+            throw problems.error(
+                "a default pipeline root is a pipeline setting, which v1 components cannot declare", at: SpecPath("defaultPipelineRoot"))
         }
         if spec.platformSpec != nil {
             throw problems.error(
@@ -47,7 +48,8 @@ struct V1ExportSource {
         guard spec.isSingleComponent, let (taskName, task) = spec.root.dag?.tasks?.first,
             let component = spec.components?[task.componentRef.name], let label = component.executorLabel
         else {
-            throw problems.error("it is a pipeline (\(Self.pipelineReason(spec))); a v1 component.yaml holds one container component", at: SpecPath("root"))
+            throw problems.error(
+                "it is a pipeline (\(Self.pipelineReason(spec))); a v1 component.yaml holds one container component", at: SpecPath("root"))
         }
         self.component = component
         componentPath = SpecPath("components", task.componentRef.name)

@@ -47,7 +47,9 @@ struct V1PlaceholderReader {
         }
         switch key {
         case "Concat":
-            guard let items = value.arrayValue else { throw problems.error("Concat expects a list, found \(value.kindName)", at: path) }
+            guard let items = value.arrayValue else {
+                throw problems.error("Concat expects a list, found \(value.kindName)", at: path)
+            }
             var joined: [V1Argument] = []
             for item in items {
                 if case .string(let text) = item {
@@ -105,9 +107,10 @@ struct V1PlaceholderReader {
         let inner = String(whole.dropFirst(2).dropLast(2))
         if inner == "$" { return .executorInput }
         func named(_ prefix: String) -> (name: String, suffix: String)? {
-            guard inner.hasPrefix(prefix), let close = inner.range(of: "']", range: inner.index(inner.startIndex, offsetBy: prefix.count)..<inner.endIndex)
-            else { return nil }
-            return (String(inner[inner.index(inner.startIndex, offsetBy: prefix.count)..<close.lowerBound]), String(inner[close.upperBound...]))
+            guard inner.hasPrefix(prefix) else { return nil }
+            let start = inner.index(inner.startIndex, offsetBy: prefix.count)
+            guard let close = inner.range(of: "']", range: start..<inner.endIndex) else { return nil }
+            return (String(inner[start..<close.lowerBound]), String(inner[close.upperBound...]))
         }
         func declared(_ name: String, in names: Set<String>, _ kind: String) throws(SpecError) {
             guard !names.contains(name) else { return }
