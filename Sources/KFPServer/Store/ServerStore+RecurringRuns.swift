@@ -113,27 +113,20 @@ extension ServerStore {
     /// Creates the run a recurring run fires for `scheduledAt`, and moves its last fire time there,
     /// in one transaction.
     func fire(_ entry: ScheduleEntry, scheduledAt: Date) throws -> String? {
-        let recurring = try recurringRun(entry.id)
         let runID = Self.newID()
         let now = Millis.now()
         let inserted = try pool.write { db -> Bool in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM recurring_runs WHERE id = ? AND enabled = 1", arguments: [entry.id]) else {
                 return false
             }
-            let history = JSONValue.array([RuntimeStatus(updateTime: Millis.date(now), state: .pending).json()])
-            let name = "\(entry.displayName) \(APITimestamp.format(scheduledAt))"
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (id, experiment_id, display_name, description, pipeline_id, pipeline_version_id,
-                        spec_hash, runtime_config, service_account, created_at, scheduled_at, state, recurring_run_id, state_history)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [runID, row["experiment_id"] as String, name, recurring.description, row["pipeline_id"] as String,
-                            row["pipeline_version_id"] as String, row["spec_hash"] as String?, row["runtime_config"] as String,
-                            row["service_account"] as String, now, Millis.from(scheduledAt), RuntimeState.pending.rawValue,
-                            entry.id, Self.text(history)])
+            try Self.insertPendingRun(
+                PendingRun(
+                    id: runID, experimentID: row["experiment_id"], displayName: "\(entry.displayName) \(APITimestamp.format(scheduledAt))",
+                    description: row["description"], pipelineID: row["pipeline_id"], pipelineVersionID: row["pipeline_version_id"],
+                    specHash: row["spec_hash"], runtimeConfig: row["runtime_config"], serviceAccount: row["service_account"],
+                    scheduledAt: Millis.from(scheduledAt), recurringRunID: entry.id),
+                now: now, in: db)
             try db.execute(sql: "UPDATE recurring_runs SET last_fire_at = ? WHERE id = ?", arguments: [Millis.from(scheduledAt), entry.id])
-            try db.execute(sql: "UPDATE experiments SET last_run_created_at = ? WHERE id = ?", arguments: [now, row["experiment_id"] as String])
             return true
         }
         return inserted ? runID : nil

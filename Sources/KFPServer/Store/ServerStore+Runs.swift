@@ -39,7 +39,6 @@ extension ServerStore {
     func createRun(_ new: NewRun) throws -> Run {
         let id = Self.newID()
         let now = Millis.now()
-        let history = JSONValue.array([RuntimeStatus(updateTime: Millis.date(now), state: .pending).json()])
         try pool.write { db in
             guard let storage = try String.fetchOne(
                 db, sql: "SELECT storage_state FROM experiments WHERE id = ?", arguments: [new.experimentID])
@@ -48,19 +47,48 @@ extension ServerStore {
                 throw APIError.failedPrecondition("Experiment \(new.experimentID) is archived: unarchive it to add runs")
             }
             let hash = try Self.storeSpec(new.package.json, in: db)
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (id, experiment_id, display_name, description, pipeline_id, pipeline_version_id,
-                        spec_hash, runtime_config, service_account, created_at, scheduled_at, state, recurring_run_id, state_history)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [id, new.experimentID, new.run.displayName, new.run.description, new.pipelineID,
-                            new.pipelineVersionID, hash, Self.text((new.run.runtimeConfig ?? RuntimeConfig()).json()),
-                            new.run.serviceAccount, now, now, RuntimeState.pending.rawValue, new.recurringRunID,
-                            Self.text(history)])
-            try db.execute(sql: "UPDATE experiments SET last_run_created_at = ? WHERE id = ?", arguments: [now, new.experimentID])
+            try Self.insertPendingRun(
+                PendingRun(
+                    id: id, experimentID: new.experimentID, displayName: new.run.displayName, description: new.run.description,
+                    pipelineID: new.pipelineID, pipelineVersionID: new.pipelineVersionID, specHash: hash,
+                    runtimeConfig: Self.text((new.run.runtimeConfig ?? RuntimeConfig()).json()),
+                    serviceAccount: new.run.serviceAccount, scheduledAt: now, recurringRunID: new.recurringRunID),
+                now: now, in: db)
         }
         return try run(id)
+    }
+
+    /// The columns of a new run row (state PENDING), from a request or a recurring run's firing.
+    struct PendingRun {
+        var id: String
+        var experimentID: String
+        var displayName: String
+        var description: String
+        var pipelineID: String
+        var pipelineVersionID: String
+        var specHash: String?
+        /// `RuntimeConfig` as compact JSON.
+        var runtimeConfig: String
+        var serviceAccount: String
+        /// Milliseconds since 1970.
+        var scheduledAt: Int64
+        var recurringRunID: String
+    }
+
+    /// Inserts a PENDING run with its first state-history entry and moves its experiment's
+    /// `last_run_created_at`; call inside a write transaction.
+    static func insertPendingRun(_ run: PendingRun, now: Int64, in db: Database) throws {
+        let history = JSONValue.array([RuntimeStatus(updateTime: Millis.date(now), state: .pending).json()])
+        try db.execute(
+            sql: """
+                INSERT INTO runs (id, experiment_id, display_name, description, pipeline_id, pipeline_version_id,
+                    spec_hash, runtime_config, service_account, created_at, scheduled_at, state, recurring_run_id, state_history)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [run.id, run.experimentID, run.displayName, run.description, run.pipelineID, run.pipelineVersionID,
+                        run.specHash, run.runtimeConfig, run.serviceAccount, now, run.scheduledAt, RuntimeState.pending.rawValue,
+                        run.recurringRunID, Self.text(history)])
+        try db.execute(sql: "UPDATE experiments SET last_run_created_at = ? WHERE id = ?", arguments: [now, run.experimentID])
     }
 
     /// A run with its task details (each task's state, times, error and output artifact ids).
