@@ -32,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(
@@ -63,9 +66,19 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "KFPWebUI",
+            dependencies: [
+                "KFPAPI", "KFPSpec",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "KFPServer",
             dependencies: [
-                "KFPAPI", "KFPSpec", "KFPLocal",
+                "KFPAPI", "KFPSpec", "KFPLocal", "KFPWebUI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -164,6 +177,7 @@ let package = Package(
             name: "KFPCLITests",
             dependencies: ["KFPServer", "KFPSpec", "KFP", "KFPCompiler", "KubeflowPipelines", "KFPTestSupport"],
             swiftSettings: upcoming),
+        .testTarget(name: "KFPWebUITests", dependencies: ["KFPWebUI", "KFPAPI", "KFPSpec", "KFPTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "KFPAPITests", dependencies: ["KFPAPI", "KFPSpec"], swiftSettings: upcoming),
         .testTarget(
             name: "KFPServerTests",

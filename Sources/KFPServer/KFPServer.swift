@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import KFPAPI
 import KFPSpec
+import KFPWebUI
 public import Logging
 
 /// A standalone KFP API server in one process: KFP's v2beta1 REST API (what `kfp.Client` and our
@@ -33,6 +34,12 @@ public struct KFPServer: Sendable {
     ///   address cannot be bound.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let services = try prepare()
+        let renderer: PageRenderer
+        do {
+            renderer = try PageRenderer()
+        } catch {
+            throw ServerStartError(message: "cannot load the web UI's templates: \(error)")
+        }
         let router = Router()
         router.add(middleware: APIErrorMiddleware())
         if let token = options.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
@@ -46,6 +53,7 @@ public struct KFPServer: Sendable {
         RunRoutes(services: services).add(to: router)
         RecurringRunRoutes(services: services).add(to: router)
         FileRoutes(services: services).add(to: router)
+        WebUIRoutes(pages: WebUIPages(services: services, renderer: renderer)).add(to: router)
         let app = Application(
             router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: "kfp-server"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },

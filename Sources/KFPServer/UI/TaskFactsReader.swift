@@ -1,0 +1,72 @@
+import Foundation
+import KFPAPI
+import KFPSpec
+import KFPWebUI
+
+extension WebUIPages {
+    /// The bytes of a task's log the panel shows (its end).
+    static let logTailBytes = 64 * 1024
+
+    /// What the task panel shows for the task at `path`: its `task_details` entry, its stored
+    /// outputs, the inputs of its executor input and the end of its log.
+    func taskFacts(run: Run, path: String, spec: PipelineSpec) throws -> TaskPanel.Facts {
+        let detail = run.runDetails?.taskDetails.first { $0.displayName == path }
+        var facts = TaskPanel.Facts(path: path, detail: detail)
+        guard let stored = try store.taskFacts(runID: run.runID, path: path) else {
+            facts.logNote = "The task has not started."
+            return facts
+        }
+        facts.cached = stored.state.isTerminal ? stored.cached : nil
+        facts.outputParameters = stored.outputParameters
+        let runRoot = try? store.runRoot(run.runID)
+        facts.outputArtifacts = stored.artifacts.map { artifact in
+            let file = artifact.path.isEmpty ? nil : runRoot.flatMap { try? FileRoutes.contained(URL(fileURLWithPath: artifact.path), in: $0) }
+            return TaskPanel.OutputArtifact(
+                id: artifact.id, name: artifact.name, uri: artifact.uri,
+                schemaTitle: TaskComponentLookup.outputArtifactType(artifact.name, of: path, in: spec),
+                metadata: artifact.metadata, file: file)
+        }
+        guard !stored.taskRoot.isEmpty, let runRoot,
+              let folder = try? FileRoutes.contained(URL(fileURLWithPath: stored.taskRoot, isDirectory: true), in: runRoot)
+        else {
+            facts.logNote = stored.cached ? "The task's outputs came from the cache; it did not run, so it has no log."
+                : "The task has no folder (it did not run a program)."
+            return facts
+        }
+        readInputs(folder.appendingPathComponent("executor_input.json"), into: &facts)
+        readLog(folder.appendingPathComponent("log.txt"), into: &facts)
+        return facts
+    }
+
+    /// `inputs.parameterValues` and the input artifacts' URIs of an executor input file.
+    private func readInputs(_ file: URL, into facts: inout TaskPanel.Facts) {
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let input = try? JSONDecoder().decode(JSONValue.self, from: data).objectValue?["inputs"]?.objectValue
+        else { return }
+        facts.inputParameters = input["parameterValues"]?.objectValue ?? [:]
+        for (name, list) in input["artifacts"]?.objectValue ?? [:] {
+            let uris = (list.objectValue?["artifacts"]?.arrayValue ?? []).compactMap { $0.objectValue?["uri"]?.stringValue }
+            facts.inputArtifacts[name] = uris
+        }
+    }
+
+    /// The last ``logTailBytes`` of the log, starting at a line.
+    private func readLog(_ file: URL, into facts: inout TaskPanel.Facts) {
+        guard let handle = try? FileHandle(forReadingFrom: file) else {
+            facts.logNote = "The task has no log yet."
+            return
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        let start = size > UInt64(Self.logTailBytes) ? size - UInt64(Self.logTailBytes) : 0
+        try? handle.seek(toOffset: start)
+        var data = (try? handle.readToEnd()) ?? Data()
+        if start > 0, let newline = data.firstIndex(of: 0x0A) { data = data[data.index(after: newline)...] }
+        facts.log = String(decoding: data, as: UTF8.self)
+        facts.logTruncated = start > 0
+        if facts.log?.isEmpty == true {
+            facts.log = nil
+            facts.logNote = "The log is empty."
+        }
+    }
+}

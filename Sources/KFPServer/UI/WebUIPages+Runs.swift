@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import KFPAPI
+import KFPSpec
+import KFPWebUI
+import NIOCore
+
+extension WebUIPages {
+    func runList(_ parameters: QueryParameters) throws -> String {
+        let request = ListRequest(parameters)
+        let heading = request.archived ? "Archived runs" : "Runs"
+        return renderer.document(try runListPage(parameters, heading: heading, path: "/runs", experimentID: nil))
+    }
+
+    /// One page of `ListRuns` (optionally of one experiment) as the runs list.
+    func runListPage(_ parameters: QueryParameters, heading: String, path: String, experimentID: String?) throws -> RunListPage {
+        let request = ListRequest(parameters)
+        let query = try request.query(.runs)
+        let page = try store.listRuns(query, experimentID: experimentID)
+        let labels = runLabels(page.items)
+        return RunListPage(
+            heading: heading, path: path, request: request, runs: page.items, totalSize: page.totalSize,
+            nextPageToken: page.next.map { query.nextPageToken(after: $0) }, experimentNames: labels.experiments,
+            pipelineLabels: labels.pipelines, experimentID: experimentID)
+    }
+
+    /// The run's page: `layer` picks the DAG shown, `task` (a task path) opens a task's panel.
+    func runDetails(_ id: String, _ parameters: QueryParameters) async throws -> String {
+        let run = try store.run(id)
+        let spec = try store.runInputs(id).package.spec
+        let experimentName = (try? store.experiment(run.experimentID).displayName) ?? run.experimentID
+        let reference = run.pipelineVersionReference.flatMap { $0.pipelineVersionID.isEmpty ? nil : $0 }
+        let layer = parameters["layer"] ?? ""
+        let panel = try parameters["task"].map { path in
+            TaskPanel(
+                try taskFacts(run: run, path: path, spec: spec), runID: id,
+                closeURL: PageLink.url("/runs/\(PageLink.escape(id))", ["layer": layer]), previewer: previewer)
+        }
+        return try graphPage {
+            renderer.document(try RunDetailsPage(
+                run: run, spec: spec, specYAML: Self.yaml(spec), layerPath: layer, panel: panel, experimentName: experimentName,
+                pipelineLabel: reference.map { pipelineLabel($0) } ?? "(inline spec)",
+                pipelineURL: reference.map {
+                    PageLink.url("/pipelines/\(PageLink.escape($0.pipelineID))", ["version": $0.pipelineVersionID])
+                },
+                renderer: renderer))
+        }
+    }
+
+    /// The "Create run" form; `clone` fills it from an existing run.
+    func newRun(_ parameters: QueryParameters) throws -> String {
+        let all = ListQuery(resource: .pipelines, pageSize: ListQuery.maximumPageSize, sort: SortOrder(field: "display_name"))
+        let pipelines = try store.listPipelines(all).items
+        let experiments = try store.listExperiments(ListQuery(
+            resource: .experiments, pageSize: ListQuery.maximumPageSize, sort: SortOrder(field: "display_name"),
+            filter: [FilterPredicate(key: "storage_state", operation: .notEquals, value: .string("ARCHIVED"))])).items
+        let clone = try parameters["clone"].map { try store.run($0) }
+        let reference = clone?.pipelineVersionReference
+        let pipelineID = parameters["pipeline_id"] ?? reference?.pipelineID ?? ""
+        var versions: [PipelineVersion] = []
+        var version: PipelineVersion?
+        if !pipelineID.isEmpty {
+            versions = try store.listPipelineVersions(
+                pipelineID,
+                ListQuery(resource: .pipelineVersions, pageSize: ListQuery.maximumPageSize, sort: SortOrder(field: "created_at", descending: true))
+            ).items
+            let versionID = parameters["version_id"] ?? reference?.pipelineVersionID
+            version = try versionID.map { try store.pipelineVersion(pipelineID, $0) } ?? store.latestPipelineVersion(pipelineID)
+        }
+        let spec = try version.map { try Self.spec(of: $0) }
+        let pipelineName = pipelines.first { $0.pipelineID == pipelineID }.map { $0.displayName.isEmpty ? $0.name : $0.displayName }
+        let runName = clone.map { "Clone of \($0.displayName)" }
+            ?? pipelineName.map { "Run of \($0) (\(String(UUID().uuidString.prefix(5)).lowercased()))" } ?? ""
+        return renderer.document(NewRunPage(
+            pipelines: pipelines, pipelineID: pipelineID, versions: versions, versionID: version?.pipelineVersionID ?? "",
+            experiments: experiments, experimentID: parameters["experiment_id"] ?? clone?.experimentID ?? services.defaultExperimentID,
+            spec: spec, runName: runName, description: clone?.description ?? "",
+            pipelineRoot: clone?.runtimeConfig?.pipelineRoot ?? "", values: clone?.runtimeConfig?.parameters ?? [:]))
+    }
+
+    /// An artifact file as a download (`application/octet-stream`, never rendered by the browser).
+    ///
+    /// - Throws: ``APIError`` not found for an unknown artifact or a file that is gone; permission
+    ///   denied for a file outside the run's folder.
+    func artifactDownload(runID: String, artifactID: String) throws -> Response {
+        guard let artifact = try store.artifactFile(runID: runID, artifactID: artifactID), !artifact.path.isEmpty else {
+            throw APIError.notFound("artifact \(artifactID) of run \(runID) not found")
+        }
+        let file = try FileRoutes.contained(URL(fileURLWithPath: artifact.path), in: try store.runRoot(runID))
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: file.path)
+        else {
+            throw APIError.notFound("artifact \(artifactID) of run \(runID): \(file.path) is not a file on this machine")
+        }
+        let name = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/octet-stream", .contentDisposition: "attachment; filename=\"\(name)\"",
+                      .xContentTypeOptions: "nosniff"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import KFPAPI
+import KFPSpec
+
+/// How the UI writes times, durations and values (the KFP UI's conventions: dates to the second,
+/// durations as `1:02:03`, values as compact JSON with strings unquoted).
+public enum DisplayFormat {
+    /// `2026-11-29 19:26:46` (UTC), or `-` for nil or the epoch (KFP's "not set").
+    public static func date(_ date: Date?) -> String {
+        guard let date, date.timeIntervalSince1970 > 0 else { return "-" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// The time between two dates as `h:mm:ss` (the KFP UI's run duration), `-` when either is
+    /// missing; `end` nil with `now` given measures a run still going.
+    public static func duration(from start: Date?, to end: Date?, now: Date? = nil) -> String {
+        guard let start, start.timeIntervalSince1970 > 0 else { return "-" }
+        let stop = (end.flatMap { $0.timeIntervalSince1970 > 0 ? $0 : nil }) ?? now
+        guard let stop else { return "-" }
+        let seconds = max(0, Int(stop.timeIntervalSince(start).rounded(.down)))
+        return String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
+    /// A parameter value as shown in tables: strings as they are, everything else as compact JSON.
+    public static func value(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return value.compactJSON()
+    }
+
+    /// The word and CSS class of a run or task state (`SUCCEEDED` → `succeeded`).
+    public static func stateClass(_ state: RuntimeState) -> String {
+        state == .unspecified ? "unspecified" : state.rawValue.lowercased()
+    }
+
+    /// The state as the UI labels it (`RUNTIME_STATE_UNSPECIFIED` → `UNKNOWN`).
+    public static func stateLabel(_ state: RuntimeState) -> String {
+        state == .unspecified ? "UNKNOWN" : state.rawValue
+    }
+}

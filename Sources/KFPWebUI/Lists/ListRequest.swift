@@ -1,0 +1,99 @@
+import Foundation
+import KFPAPI
+
+/// What a list page asks for, read from its URL: `q` (a name substring), `sort` (an API field),
+/// `desc=1`, `archived=1`, `state` (runs), `page_token`. It becomes the same ``ListQuery`` the
+/// v2beta1 list endpoints build, so a page lists exactly what the API returns for that query.
+///
+/// ```
+/// /runs?q=iris&state=FAILED&sort=created_at&desc=1
+/// ```
+public struct ListRequest: Sendable, Equatable {
+    public var searchText: String
+    public var sortField: String
+    public var descending: Bool
+    public var archived: Bool
+    /// A run state name (`SUCCEEDED`), runs only.
+    public var state: String?
+    public var pageToken: String?
+    public var pageSize: Int
+
+    /// Reads the page's query parameters; unknown values fall back to the defaults (newest first).
+    public init(_ parameters: QueryParameters, defaultSort: String = "created_at", pageSize: Int = 20) {
+        searchText = parameters["q"] ?? ""
+        sortField = parameters["sort"] ?? defaultSort
+        descending = parameters["sort"] == nil ? true : parameters["desc"] == "1"
+        archived = parameters["archived"] == "1"
+        state = parameters["state"].flatMap { RuntimeState(rawValue: $0) == nil ? nil : $0 }
+        pageToken = parameters["page_token"]
+        self.pageSize = pageSize
+    }
+
+    /// The API query: a page token carries its own sort and filter; otherwise the filter is
+    /// `display_name IS_SUBSTRING q`, `storage_state` (runs and experiments) and `state`.
+    ///
+    /// - Throws: ``APIError`` invalid argument for a bad page token or an unknown sort field (the
+    ///   API's messages).
+    public func query(_ resource: ListResource) throws -> ListQuery {
+        if let pageToken {
+            return try ListQuery(QueryParameters(["page_token": pageToken, "page_size": String(pageSize)]), resource: resource)
+        }
+        var filter: [FilterPredicate] = []
+        if !searchText.isEmpty {
+            filter.append(FilterPredicate(key: "display_name", operation: .isSubstring, value: .string(searchText)))
+        }
+        if resource == .runs || resource == .experiments {
+            filter.append(FilterPredicate(
+                key: "storage_state", operation: archived ? .equals : .notEquals, value: .string("ARCHIVED")))
+        }
+        if resource == .runs, let state {
+            filter.append(FilterPredicate(key: "state", operation: .equals, value: .string(state)))
+        }
+        let sort = try SortOrder(sortBy: "\(sortField)\(descending ? " desc" : "")", resource: resource)
+        return ListQuery(resource: resource, pageSize: pageSize, sort: sort, filter: filter)
+    }
+
+    /// This request's URL on `path` with some parameters changed (nil removes one); the page token
+    /// is dropped unless given.
+    public func url(_ path: String, _ changes: [String: String?] = [:]) -> String {
+        var values: [String: String] = [:]
+        if !searchText.isEmpty { values["q"] = searchText }
+        values["sort"] = sortField
+        if descending { values["desc"] = "1" }
+        if archived { values["archived"] = "1" }
+        if let state { values["state"] = state }
+        for (name, value) in changes { values[name] = value }
+        return PageLink.url(path, values)
+    }
+}
+
+/// URLs with query strings the server reads back exactly (`+`, `&`, `%` and non-ASCII escaped).
+public enum PageLink {
+    /// `path?a=1&b=2` with parameters sorted by name (empty values left out).
+    public static func url(_ path: String, _ parameters: [String: String]) -> String {
+        let pairs = parameters.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\(escape($0.key))=\(escape($0.value))" }
+        return pairs.isEmpty ? path : "\(path)?\(pairs.joined(separator: "&"))"
+    }
+
+    /// Percent-escapes everything but unreserved characters (RFC 3986).
+    public static func escape(_ text: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// The paging links under a list.
+public struct Pager: Sendable, Equatable {
+    public let totalSize: Int
+    /// Set on pages after the first.
+    public let firstPageURL: String?
+    public let nextPageURL: String?
+
+    public init(request: ListRequest, path: String, totalSize: Int, nextPageToken: String?) {
+        self.totalSize = totalSize
+        firstPageURL = request.pageToken == nil ? nil : request.url(path)
+        nextPageURL = nextPageToken.map { request.url(path, ["page_token": $0]) }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KFPAPI
+
+/// The SVG graph of one DAG layer as the graph template draws it: ``GraphLayout``'s boxes with a
+/// label, a kind, the task's state (on run pages) and the link a click follows.
+public struct GraphView: Sendable {
+    public struct Node: Sendable, Equatable {
+        public let id: String
+        /// The task path the runner and `task_details` use (`for-loop-2/0/train`).
+        public let path: String
+        public let label: String
+        public let shortLabel: String
+        public let kind: String
+        public let kindLabel: String
+        public let detail: String?
+        public let stateClass: String
+        public let stateLabel: String?
+        public let url: String
+        public let selected: Bool
+        public let x, y, width, height: Double
+        /// Where the state dot and the two text lines go (stored: templates read stored properties).
+        public let dotX, dotY, textX, textY, subY: Double
+
+        init(
+            id: String, path: String, label: String, shortLabel: String, kind: String, kindLabel: String, detail: String?,
+            stateClass: String, stateLabel: String?, url: String, selected: Bool, x: Double, y: Double, width: Double, height: Double
+        ) {
+            self.id = id
+            self.path = path
+            self.label = label
+            self.shortLabel = shortLabel
+            self.kind = kind
+            self.kindLabel = kindLabel
+            self.detail = detail
+            self.stateClass = stateClass
+            self.stateLabel = stateLabel
+            self.url = url
+            self.selected = selected
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+            dotX = x + 14
+            dotY = y + height / 2
+            textX = x + 26
+            textY = y + height / 2 - 3
+            subY = y + height / 2 + 12
+        }
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public let from: String
+        public let to: String
+        public let path: String
+    }
+
+    public let width: Double
+    public let height: Double
+    public let nodes: [Node]
+    public let edges: [Edge]
+
+    /// - Parameters:
+    ///   - layout: the laid-out graph of the layer.
+    ///   - layerPath: the layer's task path prefix (`""` for the root DAG).
+    ///   - states: task path → state, from the run's `task_details`; nil on the static pipeline graph.
+    ///   - link: the URL a click on a node follows, given the node and its task path.
+    ///   - selectedPath: the task path whose panel is open.
+    public init(
+        layout: GraphLayout, layerPath: String, states: [String: RuntimeState]?, selectedPath: String? = nil,
+        link: (GraphNode, String) -> String
+    ) {
+        width = layout.width
+        height = layout.height
+        nodes = layout.placedNodes.map { placed in
+            let node = placed.node
+            let path = layerPath.isEmpty ? node.id : "\(layerPath)/\(node.id)"
+            let state = states.map { RunTaskStates.state(of: path, in: $0) }
+            return Node(
+                id: node.id, path: path, label: node.label, shortLabel: Self.shorten(node.label, to: 22),
+                kind: node.kind.rawValue, kindLabel: node.kind.label, detail: node.detail,
+                stateClass: state.map { DisplayFormat.stateClass($0) } ?? "static",
+                stateLabel: state.flatMap { $0 == .unspecified ? "NOT STARTED" : DisplayFormat.stateLabel($0) },
+                url: link(node, path), selected: selectedPath == path,
+                x: placed.x, y: placed.y, width: placed.width, height: placed.height)
+        }
+        edges = layout.placedEdges.map { Edge(from: $0.from, to: $0.to, path: $0.path) }
+    }
+
+    /// `text` cut to `limit` characters with `…` (the full label is in the node's tooltip).
+    static func shorten(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}

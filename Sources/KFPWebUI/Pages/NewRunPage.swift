@@ -1,0 +1,102 @@
+import Foundation
+import KFPAPI
+import KFPSpec
+
+/// The "Create run" form (`/runs/new?pipeline_id=…&version_id=…&experiment_id=…&clone=…`): pick a
+/// pipeline and version and an experiment, name the run, and fill one typed field per pipeline
+/// parameter (`root.inputDefinitions.parameters`), defaults pre-filled. The page script checks
+/// each field against its `parameterType` and sends `POST /apis/v2beta1/runs`.
+public struct NewRunPage: WebPage {
+    public struct Option: Sendable, Equatable {
+        public let value: String
+        public let label: String
+        public let selected: Bool
+    }
+
+    /// One pipeline parameter's field.
+    public struct Field: Sendable, Equatable {
+        public let name: String
+        /// The KFP parameter type (`STRING`, `NUMBER_INTEGER`, `NUMBER_DOUBLE`, `BOOLEAN`, `LIST`, `STRUCT`).
+        public let type: String
+        public let value: String
+        public let description: String
+        public let required: Bool
+        /// Which input the field is (stored: templates read stored properties).
+        public let isBoolean, isJSON, isNumber, isText, isTrue: Bool
+        /// The number input's `step`: `1` for integers, `any` for doubles.
+        public let step: String
+
+        init(name: String, type: String, value: String, description: String, required: Bool) {
+            self.name = name
+            self.type = type
+            self.value = value
+            self.description = description
+            self.required = required
+            isBoolean = type == "BOOLEAN"
+            isJSON = type == "LIST" || type == "STRUCT"
+            isNumber = type == "NUMBER_INTEGER" || type == "NUMBER_DOUBLE"
+            isText = !isBoolean && !isJSON && !isNumber
+            isTrue = value == "true"
+            step = type == "NUMBER_INTEGER" ? "1" : "any"
+        }
+    }
+
+    public let pipelines: [Option]
+    public let versions: [Option]
+    public let experiments: [Option]
+    public let pipelineID: String
+    public let versionID: String
+    /// The experiment chosen in the URL (kept when the pipeline changes); nil for the default.
+    public let experimentID: String?
+    public let runName: String
+    public let description: String
+    public let pipelineRoot: String
+    public let fields: [Field]
+    public let hasPipeline: Bool
+    public var template: String { "run-new" }
+    public var title: String { "Create run" }
+    public var section: WebSection { .runs }
+
+    /// - Parameters:
+    ///   - spec: the selected version's spec (nil when no pipeline is chosen yet).
+    ///   - values: parameter values that replace the defaults (a cloned run's `runtime_config`).
+    public init(
+        pipelines: [UploadedPipeline], pipelineID: String, versions: [PipelineVersion], versionID: String,
+        experiments: [Experiment], experimentID: String, spec: PipelineSpec?, runName: String, description: String = "",
+        pipelineRoot: String = "", values: [String: JSONValue] = [:]
+    ) {
+        self.pipelines = pipelines.map {
+            Option(value: $0.pipelineID, label: $0.displayName.isEmpty ? $0.name : $0.displayName, selected: $0.pipelineID == pipelineID)
+        }
+        self.versions = versions.map {
+            Option(value: $0.pipelineVersionID, label: $0.displayName.isEmpty ? $0.name : $0.displayName,
+                   selected: $0.pipelineVersionID == versionID)
+        }
+        self.experiments = experiments.map {
+            Option(value: $0.experimentID, label: $0.displayName, selected: $0.experimentID == experimentID)
+        }
+        self.pipelineID = pipelineID
+        self.versionID = versionID
+        self.experimentID = experimentID.isEmpty ? nil : experimentID
+        self.runName = runName
+        self.description = description
+        self.pipelineRoot = pipelineRoot
+        hasPipeline = spec != nil
+        fields = (spec?.root.inputDefinitions?.parameters ?? [:]).sorted { $0.key < $1.key }.map { name, definition in
+            let type = definition.parameterType ?? .string
+            let value = values[name] ?? definition.defaultValue
+            return Field(
+                name: name, type: type == .unspecified ? "STRING" : type.rawValue,
+                value: value.map { Self.text($0, type: type) } ?? "", description: definition.description ?? "",
+                required: definition.defaultValue == nil && definition.isOptional != true)
+        }
+    }
+
+    /// A value as its field shows it: integers without `.0` (KFP writes integer defaults as floats).
+    static func text(_ value: JSONValue, type: ParameterType) -> String {
+        if type == .numberInteger, case .double(let number) = value, number == number.rounded(), abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        return DisplayFormat.value(value)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import KFPAPI
+
+/// The runs list (`/runs`, `/runs?archived=1`, and the runs of one experiment): KFP's
+/// AllRunsList columns (run name, status, duration, experiment, pipeline version, recurring run,
+/// start time) with search, a state filter, sorting, paging and the run actions (terminate, retry,
+/// archive or restore, delete) that the page script sends to the v2beta1 API.
+public struct RunListPage: WebPage {
+    public struct Row: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let state: String
+        public let stateClass: String
+        public let duration: String
+        public let experimentID: String
+        public let experimentName: String
+        public let pipelineLabel: String
+        public let pipelineURL: String?
+        public let recurringRunID: String
+        public let createdAt: String
+    }
+
+    public struct Option: Sendable, Equatable {
+        public let value: String
+        public let label: String
+        public let selected: Bool
+    }
+
+    /// A column header that sorts by `field`: clicking the current column flips the order.
+    public struct SortLink: Sendable, Equatable {
+        public let url: String
+        /// `▲`, `▼` or empty.
+        public let mark: String
+
+        init(request: ListRequest, path: String, field: String) {
+            let current = request.sortField == field
+            let descending = current ? !request.descending : field != "display_name"
+            url = request.url(path, ["sort": field, "desc": descending ? "1" : nil])
+            mark = current ? (request.descending ? "▼" : "▲") : ""
+        }
+    }
+
+    public let heading: String
+    public let rows: [Row]
+    public let searchText: String
+    public let stateOptions: [Option]
+    public let nameSort: SortLink
+    public let startSort: SortLink
+    public let archived: Bool
+    public let activeURL: String
+    public let archivedURL: String
+    public let path: String
+    public let pager: Pager
+    /// Set on an experiment's page (the "Create run" link carries it).
+    public let experimentID: String?
+    public var template: String { "run-list" }
+    public var title: String { heading }
+    public var section: WebSection { experimentID == nil ? .runs : .experiments }
+
+    /// - Parameters:
+    ///   - runs: one page of the API's `ListRuns` answer.
+    ///   - experimentNames: experiment id → display name (ids without a name are shown as ids).
+    ///   - pipelineLabels: pipeline version id → `pipeline / version` label.
+    ///   - now: the time running runs' durations are measured to.
+    public init(
+        heading: String, path: String, request: ListRequest, runs: [Run], totalSize: Int, nextPageToken: String?,
+        experimentNames: [String: String], pipelineLabels: [String: String], experimentID: String? = nil, now: Date = Date()
+    ) {
+        self.heading = heading
+        self.path = path
+        self.experimentID = experimentID
+        searchText = request.searchText
+        archived = request.archived
+        activeURL = PageLink.url(path, [:])
+        archivedURL = PageLink.url(path, ["archived": "1"])
+        pager = Pager(request: request, path: path, totalSize: totalSize, nextPageToken: nextPageToken)
+        rows = runs.map { run in
+            let versionID = run.pipelineVersionReference?.pipelineVersionID ?? run.pipelineVersionID
+            let pipelineID = run.pipelineVersionReference?.pipelineID ?? ""
+            return Row(
+                id: run.runID, name: run.displayName, state: DisplayFormat.stateLabel(run.state),
+                stateClass: DisplayFormat.stateClass(run.state),
+                duration: DisplayFormat.duration(from: run.createdAt, to: run.finishedAt, now: run.state.isTerminal ? nil : now),
+                experimentID: run.experimentID, experimentName: experimentNames[run.experimentID] ?? run.experimentID,
+                pipelineLabel: versionID.isEmpty ? "(inline spec)" : pipelineLabels[versionID] ?? versionID,
+                pipelineURL: pipelineID.isEmpty ? nil : PageLink.url("/pipelines/\(PageLink.escape(pipelineID))", ["version": versionID]),
+                recurringRunID: run.recurringRunID, createdAt: DisplayFormat.date(run.createdAt))
+        }
+        let states: [RuntimeState] = [.pending, .running, .succeeded, .failed, .skipped, .canceling, .canceled]
+        stateOptions = [Option(value: "", label: "All states", selected: request.state == nil)]
+            + states.map { Option(value: $0.rawValue, label: $0.rawValue, selected: request.state == $0.rawValue) }
+        nameSort = SortLink(request: request, path: path, field: "display_name")
+        startSort = SortLink(request: request, path: path, field: "created_at")
+    }
+}

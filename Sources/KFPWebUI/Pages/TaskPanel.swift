@@ -1,0 +1,141 @@
+import Foundation
+import KFPAPI
+import KFPSpec
+
+/// The side panel of one task on the run page, as KFP's RuntimeNodeDetails shows it: inputs and
+/// outputs (parameter values, artifacts with a preview and a download link), the task's details
+/// (id, state, times, duration, cache hit or miss, error, state history) and its log.
+public struct TaskPanel: Sendable {
+    public struct NameValue: Sendable, Equatable {
+        public let name: String
+        public let value: String
+    }
+
+    public struct Artifact: Sendable {
+        public let name: String
+        public let id: String
+        public let uri: String
+        public let typeTitle: String
+        public let downloadURL: String?
+        public let preview: PreviewView
+    }
+
+    public struct HistoryEntry: Sendable, Equatable {
+        public let time: String
+        public let state: String
+        public let stateClass: String
+    }
+
+    /// What the server knows of the task beside its `task_details` entry.
+    public struct Facts: Sendable {
+        /// Its entry in the run's `task_details` (nil before it starts).
+        public var detail: PipelineTaskDetail?
+        public var path: String
+        /// Whether its outputs came from the cache (nil before it ends).
+        public var cached: Bool?
+        /// `inputs.parameterValues` of its executor input.
+        public var inputParameters: [String: JSONValue] = [:]
+        /// Input artifact name → URIs, from its executor input.
+        public var inputArtifacts: [String: [String]] = [:]
+        public var outputParameters: [String: JSONValue] = [:]
+        public var outputArtifacts: [OutputArtifact] = []
+        /// The last part of its log (`log.txt`), or nil with ``logNote`` saying why.
+        public var log: String?
+        public var logTruncated = false
+        public var logNote = ""
+
+        public init(path: String, detail: PipelineTaskDetail?) {
+            self.path = path
+            self.detail = detail
+        }
+    }
+
+    /// An output artifact as the artifacts table records it.
+    public struct OutputArtifact: Sendable {
+        public var id: String
+        public var name: String
+        public var uri: String
+        /// The artifact type's schema title from the component's output definition (`system.Dataset`).
+        public var schemaTitle: String
+        public var metadata: [String: JSONValue]
+        /// The local file or folder, when it is on this machine.
+        public var file: URL?
+
+        public init(id: String, name: String, uri: String, schemaTitle: String, metadata: [String: JSONValue], file: URL?) {
+            self.id = id
+            self.name = name
+            self.uri = uri
+            self.schemaTitle = schemaTitle
+            self.metadata = metadata
+            self.file = file
+        }
+    }
+
+    public let path: String
+    public let name: String
+    public let taskID: String
+    public let state: String
+    public let stateClass: String
+    public let createdAt: String
+    public let startedAt: String
+    public let finishedAt: String
+    public let duration: String
+    public let cache: String
+    public let errorMessage: String?
+    public let inputParameters: [NameValue]
+    public let inputArtifacts: [NameValue]
+    public let outputParameters: [NameValue]
+    public let outputArtifacts: [Artifact]
+    public let history: [HistoryEntry]
+    public let log: String?
+    public let logTruncated: Bool
+    public let logNote: String
+    public let closeURL: String
+    public let logURL: String?
+
+    /// - Parameters:
+    ///   - runID: the run the task belongs to (for links).
+    ///   - closeURL: where "close" goes (the layer without a selected task).
+    public init(_ facts: Facts, runID: String, closeURL: String, previewer: ArtifactPreviewer, now: Date = Date()) {
+        let detail = facts.detail
+        let runState = detail?.state ?? .unspecified
+        path = facts.path
+        name = facts.path.split(separator: "/").last.map(String.init) ?? facts.path
+        taskID = detail?.taskID ?? ""
+        state = detail == nil ? "NOT STARTED" : DisplayFormat.stateLabel(runState)
+        stateClass = DisplayFormat.stateClass(runState)
+        createdAt = DisplayFormat.date(detail?.createTime)
+        startedAt = DisplayFormat.date(detail?.startTime)
+        finishedAt = DisplayFormat.date(detail?.endTime)
+        duration = DisplayFormat.duration(from: detail?.startTime, to: detail?.endTime, now: runState.isTerminal ? nil : now)
+        switch facts.cached {
+        case true?: cache = "hit: outputs reused from an earlier run"
+        case false?: cache = runState == .skipped ? "-" : "miss: the task ran"
+        case nil: cache = "-"
+        }
+        errorMessage = detail?.error.map(\.message).flatMap { $0.isEmpty ? nil : $0 }
+        inputParameters = Self.rows(facts.inputParameters)
+        inputArtifacts = facts.inputArtifacts.sorted { $0.key < $1.key }
+            .map { NameValue(name: $0.key, value: $0.value.joined(separator: "\n")) }
+        outputParameters = Self.rows(facts.outputParameters)
+        let base = "/ui/runs/\(PageLink.escape(runID))/artifacts/"
+        outputArtifacts = facts.outputArtifacts.map { artifact in
+            Artifact(
+                name: artifact.name, id: artifact.id, uri: artifact.uri, typeTitle: artifact.schemaTitle,
+                downloadURL: artifact.file == nil ? nil : base + PageLink.escape(artifact.id),
+                preview: PreviewView(previewer.preview(schemaTitle: artifact.schemaTitle, metadata: artifact.metadata, file: artifact.file)))
+        }
+        history = (detail?.stateHistory ?? []).map {
+            HistoryEntry(time: DisplayFormat.date($0.updateTime), state: DisplayFormat.stateLabel($0.state), stateClass: DisplayFormat.stateClass($0.state))
+        }
+        log = facts.log
+        logTruncated = facts.logTruncated
+        logNote = facts.logNote
+        self.closeURL = closeURL
+        logURL = detail.map { "/apis/v1alpha1/runs/\(PageLink.escape(runID))/nodes/\(PageLink.escape($0.taskID))/log" }
+    }
+
+    private static func rows(_ values: [String: JSONValue]) -> [NameValue] {
+        values.sorted { $0.key < $1.key }.map { NameValue(name: $0.key, value: DisplayFormat.value($0.value)) }
+    }
+}

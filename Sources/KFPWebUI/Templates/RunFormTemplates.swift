@@ -1,0 +1,46 @@
+/// The "Create run" form.
+enum RunFormTemplates {
+    static let newRun = #"""
+        <h1>Create run</h1>
+        <form class="card" method="get" action="/runs/new" id="pipeline-picker">
+          <label>Pipeline
+            <select name="pipeline_id" id="pipeline-select" data-autosubmit>
+              <option value="">Choose a pipeline</option>
+              {{#pipelines}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/pipelines}}
+            </select></label>
+          {{#hasPipeline}}<label>Pipeline version
+            <select name="version_id" id="version-select" data-autosubmit>
+              {{#versions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/versions}}
+            </select></label>{{/hasPipeline}}
+          {{#experimentID}}<input type="hidden" name="experiment_id" value="{{experimentID}}">{{/experimentID}}
+          <noscript><button type="submit">Choose</button></noscript>
+        </form>
+        {{#hasPipeline}}
+        <form class="card" id="run-form" data-pipeline="{{pipelineID}}" data-version="{{versionID}}" novalidate>
+          <h2>Run details</h2>
+          <label>Run name <input type="text" name="display_name" id="run-name" value="{{runName}}" required></label>
+          <label>Description <input type="text" name="description" id="run-description" value="{{description}}"></label>
+          <label>Experiment
+            <select name="experiment_id" id="experiment-select">
+              {{#experiments}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/experiments}}
+            </select></label>
+          <label>Pipeline root <input type="text" name="pipeline_root" id="pipeline-root" value="{{pipelineRoot}}" placeholder="the server's default"></label>
+          <h2>Run parameters</h2>
+          {{#fields}}
+          <div class="field" data-param="{{name}}" data-type="{{type}}" data-required="{{required}}">
+            <label for="param-{{name}}">{{name}} <span class="type">{{type}}</span>{{#required}} <span class="required">required</span>{{/required}}</label>
+            {{#isText}}<input type="text" id="param-{{name}}" name="param:{{name}}" value="{{value}}">{{/isText}}
+            {{#isNumber}}<input type="number" step="{{step}}" id="param-{{name}}" name="param:{{name}}" value="{{value}}">{{/isNumber}}
+            {{#isBoolean}}<select id="param-{{name}}" name="param:{{name}}"><option value="true"{{#isTrue}} selected{{/isTrue}}>true</option><option value="false"{{^isTrue}} selected{{/isTrue}}>false</option></select>{{/isBoolean}}
+            {{#isJSON}}<textarea id="param-{{name}}" name="param:{{name}}" rows="3">{{value}}</textarea>{{/isJSON}}
+            {{#description}}<div class="hint">{{description}}</div>{{/description}}
+            <div class="field-error" id="error-{{name}}"></div>
+          </div>
+          {{/fields}}
+          {{^fields}}<p class="empty">This pipeline has no parameters.</p>{{/fields}}
+          <div class="form-error" id="run-form-error"></div>
+          <button type="submit" class="primary" id="start-run">Start</button>
+        </form>
+        {{/hasPipeline}}
+        """#
+}
