@@ -172,6 +172,7 @@ let package = Package(
                 "IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport", "KFPServer", "KFPAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Oracle"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPCLITests",

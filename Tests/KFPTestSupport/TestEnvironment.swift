@@ -45,9 +45,9 @@ public enum TestEnvironment {
             .sorted { $0.path < $1.path }
     }
 
-    /// The oracle script named `script`, from `Tests/KFPSpecTests/Oracle/`, `Tests/KFPLocalTests/Oracle/` or `Tests/Oracle/`.
+    /// The oracle script named `script`, from the `Oracle` folder of a test target or `Tests/Oracle/`.
     public static func oracleScript(_ script: String) -> URL {
-        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle", "Tests/KFPServerTests/Oracle", "Tests/Oracle"]
+        let folders = ["Tests/KFPSpecTests/Oracle", "Tests/KFPLocalTests/Oracle", "Tests/KFPServerTests/Oracle", "Tests/IrisTutorialTests/Oracle", "Tests/Oracle"]
         let candidates = folders.map { packageRoot.appendingPathComponent("\($0)/\(script)") }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }

@@ -109,7 +109,8 @@ public struct GraphLayout: Sendable, Hashable {
         for (layer, members) in layers.enumerated() {
             for rowStart in stride(from: 0, to: members.count, by: perRow) {
                 let row = Array(members[rowStart..<min(rowStart + perRow, members.count)])
-                let xs = Self.place(row, upstream: structure.upstream, left: left, box: box, step: step, options: options)
+                let xs = Self.place(
+                    row, upstream: structure.upstream, left: left, box: box, step: step, options: options)
                 for (node, x) in zip(row, xs) {
                     left[node] = x
                     top[node] = y

@@ -7,16 +7,16 @@ public enum TaskComponentLookup {
     public static func component(of taskPath: String, in spec: PipelineSpec) -> ComponentSpec? {
         var dag = spec.root.dag
         var component: ComponentSpec?
-        var previousWasTask = false
+        var afterLoop = false
         for segment in taskPath.split(separator: "/").map(String.init) {
-            if previousWasTask, Int(segment) != nil, component?.dag != nil {
-                previousWasTask = false
+            if afterLoop, Int(segment) != nil {
+                afterLoop = false
                 continue
             }
             guard let task = dag?.tasks?[segment], let found = spec.components?[task.componentRef.name] else { return nil }
             component = found
             dag = found.dag
-            previousWasTask = true
+            afterLoop = task.parameterIterator != nil || task.artifactIterator != nil
         }
         return component
     }

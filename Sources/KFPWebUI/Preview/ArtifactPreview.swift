@@ -47,8 +47,10 @@ public struct TablePreview: Sendable, Hashable {
     public var delimiter: String
 
     /// Makes a table preview.
-    public init(header: [String], rows: [[String]], truncated: Bool, columnsTruncated: Bool = false,
-                delimiter: String = ",") {
+    public init(
+        header: [String], rows: [[String]], truncated: Bool, columnsTruncated: Bool = false,
+        delimiter: String = ","
+    ) {
         self.header = header
         self.rows = rows
         self.truncated = truncated
@@ -90,8 +92,10 @@ public struct ClassificationPreview: Sendable, Hashable {
     public var otherMetrics: [MetricRow]
 
     /// Makes a classification preview.
-    public init(slice: String? = nil, labels: [String], matrix: [[ConfusionCell]], rocPoints: [ROCPoint],
-                otherMetrics: [MetricRow] = []) {
+    public init(
+        slice: String? = nil, labels: [String], matrix: [[ConfusionCell]], rocPoints: [ROCPoint],
+        otherMetrics: [MetricRow] = []
+    ) {
         self.slice = slice
         self.labels = labels
         self.matrix = matrix

@@ -41,7 +41,7 @@ extension ArtifactPreviewer {
         if labels.count < width {
             labels += (labels.count..<width).map { "\($0 + 1)" }
         }
-        let largest = rows.joined().compactMap(\.numericValue).max() ?? 0
+        let largest = rows.joined().compactMap(\.numericValue).filter(\.isFinite).max() ?? 0
         let matrix = rows.map { row in
             (0..<width).map { column in
                 column < row.count ? cell(row[column], largest: largest) : ConfusionCell(value: "", shade: 0)
@@ -52,8 +52,9 @@ extension ArtifactPreviewer {
                 let fpr = point["falsePositiveRate"]?.numericValue,
                 let tpr = point["recall"]?.numericValue
             else { return nil }
-            return ROCPoint(falsePositiveRate: fpr, truePositiveRate: tpr,
-                            threshold: point["confidenceThreshold"]?.numericValue ?? 0)
+            return ROCPoint(
+                falsePositiveRate: fpr, truePositiveRate: tpr,
+                threshold: point["confidenceThreshold"]?.numericValue ?? 0)
         }
         return ClassificationPreview(
             slice: slice, labels: labels, matrix: matrix, rocPoints: rocPoints,

@@ -66,7 +66,8 @@ extension ArtifactPreviewer {
     /// The first ``maxRows`` rows of `text` as a table, or `nil` when it holds no complete row.
     ///
     /// When `truncated` (the file is longer than the bytes read), the last, incomplete record is
-    /// dropped first. The first row is the header as ``isHeader(_:before:)`` decides. Blank lines are skipped; rows are padded to the widest row, cut at ``maxColumns``.
+    /// dropped first. The first row is the header as ``isHeader(_:before:)`` decides. Blank lines
+    /// are skipped; rows are padded to the widest row and cut at ``maxColumns``.
     func table(_ text: String, delimiter: UnicodeScalar, truncated: Bool) -> TablePreview? {
         var source = text
         if truncated {

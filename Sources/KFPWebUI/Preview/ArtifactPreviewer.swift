@@ -65,8 +65,10 @@ public struct ArtifactPreviewer: Sendable {
             default:
                 return isDirectory.boolValue ? try folderPreview(file) : try filePreview(file)
             }
+        } catch let problem as ReadProblem {
+            return .missing(reason: "cannot read '\(problem.file.path)': \(problem.reason)")
         } catch {
-            return .missing(reason: "cannot read '\(file.path)': \(Self.describe(error))")
+            return .missing(reason: "cannot read '\(file.path)': \(ReadProblem.describe(error))")
         }
     }
 
@@ -76,10 +78,12 @@ public struct ArtifactPreviewer: Sendable {
     func documentPreview(_ url: URL, isFolder: Bool, kind: DocumentKind) throws -> ArtifactPreview {
         var file = url
         if isFolder {
-            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+            let names = try ReadProblem.reading(url) { try FileManager.default.contentsOfDirectory(atPath: url.path) }
+                .sorted()
             let preferred = kind == .html ? ["index.html", "index.htm"] : ["README.md", "index.md"]
             let extensions: Set<String> = kind == .html ? ["html", "htm"] : ["md", "markdown"]
-            let match = names.first { preferred.contains($0) }
+            let match =
+                names.first { preferred.contains($0) }
                 ?? names.first { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
             guard let match else { return try folderPreview(url) }
             file = url.appendingPathComponent(match)
@@ -100,7 +104,8 @@ public struct ArtifactPreviewer: Sendable {
             return .binary(byteCount: sample.byteCount)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if let delimiter = Self.tableDelimiter(fileExtension: url.pathExtension, text: text, truncated: sample.truncated),
+        if let delimiter = Self.tableDelimiter(
+            fileExtension: url.pathExtension, text: text, truncated: sample.truncated),
             let table = table(text, delimiter: delimiter, truncated: sample.truncated)
         {
             return .table(table)
@@ -111,12 +116,15 @@ public struct ArtifactPreviewer: Sendable {
     /// The entries of a folder, sorted by name, at most ``maxFolderEntries``.
     func folderPreview(_ url: URL) throws -> ArtifactPreview {
         let keys: [URLResourceKey] = [.isDirectoryKey, .fileSizeKey]
-        let children = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: keys)
+        let children = try ReadProblem.reading(url) {
+            try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: keys)
+        }
         let entries = children.map { child -> FolderEntry in
             let values = try? child.resourceValues(forKeys: Set(keys))
             let isFolder = values?.isDirectory ?? false
-            return FolderEntry(name: child.lastPathComponent, byteCount: isFolder ? nil : values?.fileSize ?? 0,
-                               isFolder: isFolder)
+            return FolderEntry(
+                name: child.lastPathComponent, byteCount: isFolder ? nil : values?.fileSize ?? 0,
+                isFolder: isFolder)
         }
         .sorted { $0.name < $1.name }
         return .folder(Array(entries.prefix(maxFolderEntries)), truncated: entries.count > maxFolderEntries)
@@ -131,12 +139,14 @@ public struct ArtifactPreviewer: Sendable {
 
     /// Reads the first ``maxBytes`` bytes of `url`.
     func readSample(_ url: URL) throws -> FileSample {
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: maxBytes) ?? Data()
-        return FileSample(data: data, byteCount: max(size, data.count), truncated: size > data.count)
+        try ReadProblem.reading(url) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: maxBytes) ?? Data()
+            return FileSample(data: data, byteCount: max(size, data.count), truncated: size > data.count)
+        }
     }
 
     /// `data` without the bytes of a UTF-8 sequence cut off at its end, when `truncated`.
@@ -154,9 +164,33 @@ public struct ArtifactPreviewer: Sendable {
         }
         return data
     }
+}
 
-    /// A short reason for a read error: the Foundation message, or the error itself.
+/// A file or folder that could not be read, and why (the system's reason, e.g. `is a directory`).
+struct ReadProblem: Error {
+    var file: URL
+    var reason: String
+
+    /// The result of `body`, or a ``ReadProblem`` naming `file` when it throws.
+    static func reading<Value>(_ file: URL, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            throw ReadProblem(file: file, reason: describe(error))
+        }
+    }
+
+    /// A short reason for a Foundation error, lowercased: the `strerror` text of its underlying POSIX
+    /// error when it has one (Foundation's own message is often "The operation could not be completed").
     static func describe(_ error: any Error) -> String {
-        (error as NSError).localizedDescription
+        let nsError = error as NSError
+        let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+        let message =
+            if let underlying, underlying.domain == NSPOSIXErrorDomain, let reason = strerror(Int32(underlying.code)) {
+                String(cString: reason)
+            } else {
+                (underlying ?? nsError).localizedDescription
+            }
+        return message.prefix(1).lowercased() + message.dropFirst()
     }
 }

@@ -156,7 +156,9 @@ enum HTMLSanitizer {
         guard text.first == "&" else { return false }
         let body = text.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
         guard !body.isEmpty, body.endIndex < text.endIndex, text[body.endIndex] == ";" else { return false }
-        if body.hasPrefix("#x") || body.hasPrefix("#X") { return body.count > 2 && UInt32(body.dropFirst(2), radix: 16) != nil }
+        if body.hasPrefix("#x") || body.hasPrefix("#X") {
+            return body.count > 2 && UInt32(body.dropFirst(2), radix: 16) != nil
+        }
         if body.hasPrefix("#") { return body.count > 1 && UInt32(body.dropFirst()) != nil }
         return body.first?.isLetter == true && !body.contains("#")
     }

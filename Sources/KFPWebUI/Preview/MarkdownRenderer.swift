@@ -76,7 +76,7 @@ enum MarkdownRenderer {
                 out += "](" + escapeText(line[line.index(index, offsetBy: 2)..<close]) + ")"
                 index = line.index(after: close)
             } else {
-                out += escapeText(line[index...index])
+                out += escaped(line, at: index)
                 index = line.index(after: index)
             }
         }
@@ -105,18 +105,16 @@ enum MarkdownRenderer {
 
     /// `text` with `<` and `"` escaped, and `&` escaped unless it starts an entity (`&lt;`, `&#39;`).
     static func escapeText(_ text: Substring) -> String {
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            switch character {
-            case "<": out += "&lt;"
-            case "\"": out += "&quot;"
-            case "&": out += HTMLSanitizer.startsEntity(text[index...]) ? "&" : "&amp;"
-            default: out.append(character)
-            }
-            index = text.index(after: index)
+        text.indices.map { escaped(text, at: $0) }.joined()
+    }
+
+    /// The character of `text` at `index`, escaped as ``escapeText(_:)`` escapes it.
+    static func escaped(_ text: Substring, at index: Substring.Index) -> String {
+        switch text[index] {
+        case "<": return "&lt;"
+        case "\"": return "&quot;"
+        case "&": return HTMLSanitizer.startsEntity(text[index...]) ? "&" : "&amp;"
+        default: return String(text[index])
         }
-        return out
     }
 }
