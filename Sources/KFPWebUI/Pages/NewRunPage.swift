@@ -23,8 +23,9 @@ public struct NewRunPage: WebPage {
         public let required: Bool
         /// Which input the field is (stored: templates read stored properties).
         public let isBoolean, isJSON, isNumber, isText, isTrue: Bool
-        /// The number input's `step`: `1` for integers, `any` for doubles.
-        public let step: String
+        /// The keyboard a number field asks for: `numeric` for integers, `decimal` for doubles. Number
+        /// fields are text inputs, so a wrong value reaches the check instead of becoming empty.
+        public let inputMode: String
 
         init(name: String, type: String, value: String, description: String, required: Bool) {
             self.name = name
@@ -37,7 +38,7 @@ public struct NewRunPage: WebPage {
             isNumber = type == "NUMBER_INTEGER" || type == "NUMBER_DOUBLE"
             isText = !isBoolean && !isJSON && !isNumber
             isTrue = value == "true"
-            step = type == "NUMBER_INTEGER" ? "1" : "any"
+            inputMode = type == "NUMBER_INTEGER" ? "numeric" : "decimal"
         }
     }
 

@@ -30,7 +30,7 @@ enum RunFormTemplates {
           <div class="field" data-param="{{name}}" data-type="{{type}}" data-required="{{required}}">
             <label for="param-{{name}}">{{name}} <span class="type">{{type}}</span>{{#required}} <span class="required">required</span>{{/required}}</label>
             {{#isText}}<input type="text" id="param-{{name}}" name="param:{{name}}" value="{{value}}">{{/isText}}
-            {{#isNumber}}<input type="number" step="{{step}}" id="param-{{name}}" name="param:{{name}}" value="{{value}}">{{/isNumber}}
+            {{#isNumber}}<input type="text" inputmode="{{inputMode}}" id="param-{{name}}" name="param:{{name}}" value="{{value}}">{{/isNumber}}
             {{#isBoolean}}<select id="param-{{name}}" name="param:{{name}}"><option value="true"{{#isTrue}} selected{{/isTrue}}>true</option><option value="false"{{^isTrue}} selected{{/isTrue}}>false</option></select>{{/isBoolean}}
             {{#isJSON}}<textarea id="param-{{name}}" name="param:{{name}}" rows="3">{{value}}</textarea>{{/isJSON}}
             {{#description}}<div class="hint">{{description}}</div>{{/description}}

@@ -28,6 +28,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, pipeline_yaml, tarball_url, shots, typed_yaml = sys.argv[1:6]
+sys.stdout = sys.stderr  # kfp.Client prints links; stdout carries only the result JSON
 os.makedirs(shots, exist_ok=True)
 result = {"steps": []}
 
@@ -81,8 +82,6 @@ try:
     wait.until(EC.presence_of_element_located((By.ID, "param-url")))
     result["form_fields"] = sorted(f.get_attribute("data-param") + ":" + f.get_attribute("data-type")
                                    for f in driver.find_elements(By.CSS_SELECTOR, ".field[data-param]"))
-    result["curl_options_default"] = driver.find_element(By.ID, "param-curl_options").get_attribute("value") \
-        if driver.find_elements(By.ID, "param-curl_options") else None
     driver.find_element(By.ID, "start-run").click()
     result["empty_url_error"] = driver.find_element(By.ID, "error-url").text
     driver.find_element(By.ID, "param-url").send_keys(tarball_url)
@@ -187,4 +186,4 @@ try:
 finally:
     driver.quit()
 
-print(json.dumps(result))
+sys.__stdout__.write(json.dumps(result) + "\n")
