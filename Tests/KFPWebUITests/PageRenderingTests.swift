@@ -180,6 +180,7 @@ struct PageRenderingTests {
         #expect(RunTaskStates.aggregate([.succeeded, .running, .failed]) == .failed)
         #expect(RunTaskStates.state(of: "for-loop-2/1", in: ["for-loop-2/1/a": .succeeded, "for-loop-2/1/b": .running]) == .running)
         #expect(RunTaskStates.state(of: "for-loop-2/3", in: ["for-loop-2/1/a": .succeeded]) == .unspecified)
+        #expect(RunTaskStates.state(of: "for-loop-2/0/condition-3/double", in: ["for-loop-2/0/condition-3": .skipped]) == .skipped)
     }
 
     static let twoTaskSpec = """

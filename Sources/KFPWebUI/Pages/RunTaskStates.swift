@@ -11,12 +11,24 @@ public enum RunTaskStates {
         return states
     }
 
-    /// The state of `path`; `.unspecified` when nothing under it has started.
+    /// The state of `path`; SKIPPED when an enclosing condition or sub-DAG was skipped;
+    /// `.unspecified` when nothing under it has started.
     public static func state(of path: String, in states: [String: RuntimeState]) -> RuntimeState {
         if let state = states[path] { return state }
         let prefix = path + "/"
         let below = states.filter { $0.key.hasPrefix(prefix) }.map(\.value)
+        if below.isEmpty, skippedAncestor(of: path, in: states) { return .skipped }
         return aggregate(below)
+    }
+
+    /// Whether a task enclosing `path` (`condition-3` for `condition-3/double`) was skipped.
+    private static func skippedAncestor(of path: String, in states: [String: RuntimeState]) -> Bool {
+        var components = path.split(separator: "/")
+        while components.count > 1 {
+            components.removeLast()
+            if states[components.joined(separator: "/")] == .skipped { return true }
+        }
+        return false
     }
 
     /// The combined state of several tasks (an iteration, a sub-DAG).
