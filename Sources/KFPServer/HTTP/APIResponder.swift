@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KFPAPI
 import KFPSpec
+import KFPWebUI
 import NIOCore
 
 /// JSON in and out of the v2beta1 endpoints: responses written as compact UTF-8 JSON, request bodies
@@ -93,18 +94,41 @@ struct APIErrorMiddleware: RouterMiddleware {
     }
 }
 
-/// With `--token`, refuses requests without `Authorization: Bearer <token>` (HTTP 401).
+/// With `--token`, refuses requests without the token (HTTP 401). The token comes in
+/// `Authorization: Bearer <token>` (API clients) or in the `kfp_token` cookie the web UI's sign-in
+/// page sets (`SameSite=Strict`, so other sites' pages cannot send it). A UI page requested
+/// without it redirects to the sign-in page; the sign-in page and the UI's script and stylesheet
+/// are open.
 struct BearerTokenMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: String
 
+    /// Paths served without the token.
+    static let openPaths: Set<String> = ["/ui/login", "/ui/app.js", "/ui/app.css"]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.headers[.authorization] == "Bearer \(token)" else {
-            return APIErrorMiddleware.response(
-                APIError.unauthenticated("this server needs an 'Authorization: Bearer <token>' header with its --token"),
-                upload: false)
+        let path = request.uri.path
+        if Self.openPaths.contains(path) || request.headers[.authorization] == "Bearer \(token)" || cookieToken(request) == token {
+            return try await next(request, context)
         }
-        return try await next(request, context)
+        if request.method == .get, !path.hasPrefix("/apis/") {
+            let target = path + (request.uri.query.map { "?\($0)" } ?? "")
+            return Response(status: .seeOther, headers: [.location: "/ui/login?next=\(PageLink.escape(target))"])
+        }
+        return APIErrorMiddleware.response(
+            APIError.unauthenticated("this server needs an 'Authorization: Bearer <token>' header with its --token"),
+            upload: false)
+    }
+
+    /// The `kfp_token` cookie's value, percent-decoded.
+    private func cookieToken(_ request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                if parts.count == 2, parts[0] == "kfp_token" { return String(parts[1]).removingPercentEncoding }
+            }
+        }
+        return nil
     }
 }
 

@@ -74,7 +74,7 @@ struct FileRoutes {
             .name("tar"), arguments: ["-czf", "-", "-C", file.deletingLastPathComponent().path, file.lastPathComponent],
             output: .bytes(limit: 1 << 30), error: .string(limit: 4096))
         guard result.terminationStatus.isSuccess else {
-            throw APIError.internalError("cannot archive \(file.path): \(result.standardError ?? "")")
+            throw APIError.internalError("cannot archive \(file.path): \(result.standardError)")
         }
         return Data(result.standardOutput)
     }

@@ -22,6 +22,9 @@ struct WebUIRoutes {
         }
         router.get("ui/app.js") { _, _ in Self.asset(WebUI.script, type: "text/javascript; charset=utf-8") }
         router.get("ui/app.css") { _, _ in Self.asset(WebUI.styleSheet, type: "text/css; charset=utf-8") }
+        router.get("ui/login") { request, _ in
+            Self.page(pages.renderer.document(SignInPage(next: Self.query(request)["next"])), status: .ok)
+        }
         router.get("pipelines") { request, _ in
             await Self.html { try pages.pipelineList(Self.query(request)) }
         }

@@ -248,6 +248,18 @@ enum ClientScript {
           setTimeout(refresh, 1000);
         }
 
+        function setupSignIn() {
+          const form = $("#sign-in-form");
+          if (!form) return;
+          form.addEventListener("submit", async (event) => {
+            event.preventDefault();
+            document.cookie = "kfp_token=" + encodeURIComponent(form.elements.token.value) + "; path=/; SameSite=Strict";
+            const response = await fetch(api + "/healthz");
+            if (response.ok) { location.href = form.dataset.next || "/"; return; }
+            $("#sign-in-error").textContent = "The server refused this token.";
+          });
+        }
+
         function setupTabs() {
           for (const link of $$("[data-tab]")) {
             link.addEventListener("click", (event) => {
@@ -261,7 +273,7 @@ enum ClientScript {
 
         document.addEventListener("DOMContentLoaded", () => {
           setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupExperiments(); setupRunForm();
-          setupRunRefresh(); setupTabs();
+          setupRunRefresh(); setupTabs(); setupSignIn();
         });
         """#
 }

@@ -15,6 +15,7 @@ enum WebTemplates {
         "experiment-list": ExperimentTemplates.list,
         "experiment-details": ExperimentTemplates.details,
         "error-page": errorPage,
+        "sign-in": signIn,
     ]
 
     static let layout = #"""
@@ -52,6 +53,16 @@ enum WebTemplates {
           {{#firstPageURL}}<a href="{{firstPageURL}}">First page</a>{{/firstPageURL}}
           {{#nextPageURL}}<a href="{{nextPageURL}}" id="next-page">Next page</a>{{/nextPageURL}}
         </div>
+        """#
+
+    static let signIn = #"""
+        <h1>Sign in</h1>
+        <form class="card" id="sign-in-form" data-next="{{next}}">
+          <p>This server was started with <code>--token</code>. Enter the token to use the UI.</p>
+          <label>Token <input type="password" name="token" id="sign-in-token" autocomplete="current-password" required></label>
+          <div class="form-error" id="sign-in-error"></div>
+          <button type="submit" class="primary" id="sign-in-submit">Sign in</button>
+        </form>
         """#
 
     static let errorPage = #"""
