@@ -157,6 +157,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/ServerBenchmark",
+            exclude: ["ui_page_timing.py"],
             swiftSettings: upcoming
         ),
         .target(name: "KFPTestSupport", path: "Tests/KFPTestSupport", swiftSettings: upcoming),

@@ -3,8 +3,13 @@
 //   (2) list latency, first page versus a page at row 50,000 (ascending and `created_at desc`),
 //       and getting one run by id: p50/p99 of 200 requests after 20 warm-ups;
 //   (3) 50 concurrent clients each creating one run, then a check that none was lost.
+// and, over a server of its own:
+//   (4) run page of a 200-task pipeline (20 layers of 10 tasks in the root DAG): the run's time,
+//       p50/p99 of 50 requests after 5 warm-ups of the run JSON, the HTML run page and the page
+//       with a task's panel, and the page's load time in headless Chromium (see RunPageBench.swift).
 //
-//   swift run -c release ServerBenchmark
+//   swift run -c release ServerBenchmark        (1) to (4)
+//   swift run -c release ServerBenchmark ui     (4) only
 import Foundation
 import KFPSpec
 
@@ -23,10 +28,16 @@ struct ServerBench {
     static let walkPageSize = 200
 
     static func main() async {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.allSatisfy({ $0 == "ui" }) else {
+            FileHandle.standardError.write(Data("usage: ServerBenchmark [ui]   (no argument: every section; ui: (4) only)\n".utf8))
+            exit(2)
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-server-bench-\(UUID().uuidString)")
         var failure: (any Error)?
         do {
-            try await run(dataFolder: folder)
+            if arguments.isEmpty { try await run(dataFolder: folder.appendingPathComponent("store")) }
+            try await RunPageBench.run(dataFolder: folder.appendingPathComponent("run-page"))
         } catch {
             failure = error
         }

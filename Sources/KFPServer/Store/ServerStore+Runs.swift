@@ -125,6 +125,15 @@ extension ServerStore {
         }
     }
 
+    /// The content hash of a run's stored spec (its key in `pipeline_specs`).
+    ///
+    /// - Throws: ``APIError`` not found for an unknown run.
+    func runSpecHash(_ id: String) throws -> String {
+        let hash = try pool.read { db in try String.fetchOne(db, sql: "SELECT spec_hash FROM runs WHERE id = ?", arguments: [id]) }
+        guard let hash else { throw Self.notFound("Run", id) }
+        return hash
+    }
+
     /// The stored spec and runtime config of a run (to execute or retry it).
     func runInputs(_ id: String) throws -> (package: PipelinePackage, config: RuntimeConfig, state: RuntimeState) {
         let (row, spec) = try pool.read { db in

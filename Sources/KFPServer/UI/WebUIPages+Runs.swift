@@ -27,7 +27,8 @@ extension WebUIPages {
     /// The run's page: `layer` picks the DAG shown, `task` (a task path) opens a task's panel.
     func runDetails(_ id: String, _ parameters: QueryParameters) async throws -> String {
         let run = try store.run(id)
-        let spec = try store.runInputs(id).package.spec
+        let cached = try specs.entry(hash: try store.runSpecHash(id)) { try store.runInputs(id).package.spec }
+        let spec = cached.spec
         let experimentName = (try? store.experiment(run.experimentID).displayName) ?? run.experimentID
         let reference = run.pipelineVersionReference.flatMap { $0.pipelineVersionID.isEmpty ? nil : $0 }
         let layer = parameters["layer"] ?? ""
@@ -38,7 +39,7 @@ extension WebUIPages {
         }
         return try graphPage {
             renderer.document(try RunDetailsPage(
-                run: run, spec: spec, specYAML: Self.yaml(spec), layerPath: layer, panel: panel, experimentName: experimentName,
+                run: run, spec: spec, specYAML: cached.yaml, layerPath: layer, panel: panel, experimentName: experimentName,
                 pipelineLabel: reference.map { pipelineLabel($0) } ?? "(inline spec)",
                 pipelineURL: reference.map {
                     PageLink.url("/pipelines/\(PageLink.escape($0.pipelineID))", ["version": $0.pipelineVersionID])

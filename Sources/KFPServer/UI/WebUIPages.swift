@@ -11,6 +11,7 @@ struct WebUIPages: Sendable {
     let services: ServerServices
     let renderer: PageRenderer
     let previewer = ArtifactPreviewer()
+    let specs = SpecCache()
 
     var store: ServerStore { services.store }
 

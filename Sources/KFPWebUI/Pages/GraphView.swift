@@ -1,5 +1,6 @@
 import Foundation
 import KFPAPI
+import Mustache
 
 /// The SVG graph of one DAG layer as the graph template draws it: ``GraphLayout``'s boxes with a
 /// label, a kind, the task's state (on run pages) and the link a click follows.
@@ -89,5 +90,58 @@ public struct GraphView: Sendable {
     /// `text` cut to `limit` characters with `…` (the full label is in the node's tooltip).
     static func shorten(_ text: String, to limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+// The graph template reads these by name instead of through reflection: a 200-node graph looks
+// up about 4,000 keys, which Mirror made the largest cost of a run page.
+extension GraphView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "width": return width
+        case "height": return height
+        case "nodes": return nodes
+        case "edges": return edges
+        default: return nil
+        }
+    }
+}
+
+extension GraphView.Node: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "path": return path
+        case "label": return label
+        case "shortLabel": return shortLabel
+        case "kind": return kind
+        case "kindLabel": return kindLabel
+        case "detail": return detail
+        case "stateClass": return stateClass
+        case "stateLabel": return stateLabel
+        case "url": return url
+        case "selected": return selected
+        case "x": return x
+        case "y": return y
+        case "width": return width
+        case "height": return height
+        case "dotX": return dotX
+        case "dotY": return dotY
+        case "textX": return textX
+        case "textY": return textY
+        case "subY": return subY
+        default: return nil
+        }
+    }
+}
+
+extension GraphView.Edge: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "from": return from
+        case "to": return to
+        case "path": return path
+        default: return nil
+        }
     }
 }
