@@ -35,6 +35,8 @@ public struct RunDetailsPage: WebPage {
     public let state: String
     public let stateClass: String
     public let terminal: Bool
+    /// FAILED or CANCELED runs can be retried (KFP's rule).
+    public let canRetry: Bool
     public let archived: Bool
     public let errorMessage: String?
     public let experimentID: String
@@ -77,6 +79,7 @@ public struct RunDetailsPage: WebPage {
         state = DisplayFormat.stateLabel(run.state)
         stateClass = DisplayFormat.stateClass(run.state)
         terminal = run.state.isTerminal
+        canRetry = run.state == .failed || run.state == .canceled
         archived = run.storageState == .archived
         errorMessage = run.error.map(\.message).flatMap { $0.isEmpty ? nil : $0 }
         experimentID = run.experimentID

@@ -50,8 +50,8 @@ enum RunTemplates {
         <div class="crumbs"><a href="/experiments/{{experimentID}}">{{experimentName}}</a> › {{name}}</div>
         <h1><span class="state state-{{stateClass}}" id="run-state">{{state}}</span> {{name}}</h1>
         <div class="toolbar" data-run-id="{{id}}">
-          <button type="button" data-run-action="retry">Retry</button>
-          <button type="button" data-run-action="terminate">Terminate</button>
+          {{#canRetry}}<button type="button" data-run-action="retry">Retry</button>{{/canRetry}}
+          {{^terminal}}<button type="button" data-run-action="terminate" id="terminate-run">Terminate</button>{{/terminal}}
           {{^archived}}<button type="button" data-run-action="archive">Archive</button>{{/archived}}
           {{#archived}}<button type="button" data-run-action="unarchive">Restore</button>{{/archived}}
           <a class="button" href="{{cloneURL}}">Clone run</a>
