@@ -32,7 +32,7 @@ struct RestartSafetyTests {
             #expect(status == 200)
             runIDs.append(try #require(run["run_id"]?.stringValue))
         }
-        for id in runIDs { _ = try await waitForState(client, id, ["SUCCEEDED"]) }
+        for id in runIDs { _ = try await client.waitForState(id, ["SUCCEEDED"]) }
         let (_, waiting) = try await client.call("POST", "/apis/v2beta1/runs", body: [
             "display_name": "interrupted", "experiment_id": .string(experimentID), "pipeline_spec": spec,
         ])
@@ -61,7 +61,7 @@ struct RestartSafetyTests {
         try Data().write(to: marker)
         let (status, _) = try await client.call("POST", "/apis/v2beta1/runs/\(waitingID):retry")
         #expect(status == 200)
-        let resumed = try await waitForState(client, waitingID, ["SUCCEEDED", "FAILED"])
+        let resumed = try await client.waitForState(waitingID, ["SUCCEEDED", "FAILED"])
         #expect(resumed["state"] == "SUCCEEDED", "\(resumed["error"] ?? .null)")
         let executions = try String(contentsOf: counter, encoding: .utf8).split(separator: "\n").count
         #expect(executions == 1, "count ran \(executions) times; the retry should take it from the cache")
@@ -71,15 +71,6 @@ struct RestartSafetyTests {
         let (_, experiments) = try await client.call("GET", "/apis/v2beta1/experiments?page_size=200")
         let (_, runs) = try await client.call("GET", "/apis/v2beta1/runs?page_size=200")
         return ["experiments": experiments["total_size"]?.intValue ?? 0, "runs": runs["total_size"]?.intValue ?? 0]
-    }
-
-    private func waitForState(_ client: TestClient, _ id: String, _ states: Set<String>) async throws -> JSONValue {
-        for _ in 0..<600 {
-            let (_, run) = try await client.call("GET", "/apis/v2beta1/runs/\(id)")
-            if let state = run["state"]?.stringValue, states.contains(state) { return run }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw HarnessError(message: "run \(id) did not reach \(states) within 60 s")
     }
 
     private func waitForTask(_ client: TestClient, _ id: String, task: String, state: String) async throws -> Bool {

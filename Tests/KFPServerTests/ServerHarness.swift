@@ -71,6 +71,18 @@ struct TestClient: Sendable {
     }
 }
 
+extension TestClient {
+    /// Polls `GET /runs/{id}` every 100 ms until its state is one of `states` (at most 60 s).
+    func waitForState(_ id: String, _ states: Set<String>, headers: [String: String] = [:]) async throws -> JSONValue {
+        for _ in 0..<600 {
+            let (_, run) = try await call("GET", "/apis/v2beta1/runs/\(id)", headers: headers)
+            if let state = run["state"]?.stringValue, states.contains(state) { return run }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw HarnessError(message: "run \(id) did not reach \(states) within 60 s")
+    }
+}
+
 struct HarnessError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }

@@ -62,4 +62,51 @@ struct WebUIRouteTests {
         #expect(offsite == 200)
         #expect(String(decoding: offsitePage, as: UTF8.self).contains("data-next=\"/\""))
     }
+
+    @Test("a finished inline-spec run: its task panel with the log, unknown tasks 404, clone sends the spec again; a pipeline without versions still opens")
+    func runPagesAndClone() async throws {
+        let server = try await ServerHarness.start { $0.token = "s3cret" }
+        defer { Task { await server.stop() } }
+        let auth = ["Authorization": "bearer s3cret"]
+        let (created, run) = try await server.client.call(
+            "POST", "/apis/v2beta1/runs",
+            body: ["display_name": "echo <b>", "pipeline_spec": try ServerTestPipelines.echo(), "runtime_config": ["parameters": ["text": "hello <i>"]]],
+            headers: auth)
+        #expect(created == 200)
+        let runID = try #require(run["run_id"]?.stringValue)
+        let cookie = ["Cookie": "kfp_token=s3cret"]
+        let finished = try await server.client.waitForState(runID, ["SUCCEEDED", "FAILED"], headers: auth)
+        #expect(finished["state"] == "SUCCEEDED")
+        let (panelStatus, panel) = try await server.client.raw("GET", "/runs/\(runID)?task=echo", headers: cookie)
+        #expect(panelStatus == 200)
+        let panelHTML = String(decoding: panel, as: UTF8.self)
+        #expect(panelHTML.contains("<pre class=\"log\" id=\"task-log\">hello &lt;i&gt;\n</pre>"))
+        #expect(panelHTML.contains("<tr><th>text</th><td><code>hello &lt;i&gt;</code></td></tr>"))
+        #expect(panelHTML.contains("<td id=\"task-cache\">miss: the task ran</td>"))
+        let (unknown, unknownPage) = try await server.client.raw("GET", "/runs/\(runID)?task=nope", headers: cookie)
+        #expect(unknown == 404)
+        #expect(String(decoding: unknownPage, as: UTF8.self).contains("no task &#39;nope&#39; in the pipeline of run \(runID)"))
+        let (cloneStatus, clone) = try await server.client.raw("GET", "/runs/new?clone=\(runID)", headers: cookie)
+        #expect(cloneStatus == 200)
+        let cloneHTML = String(decoding: clone, as: UTF8.self)
+        #expect(cloneHTML.contains("data-spec-run=\"\(runID)\""))
+        #expect(cloneHTML.contains("<input type=\"text\" id=\"param-text\" name=\"param:text\" value=\"hello &lt;i&gt;\">"))
+        #expect(cloneHTML.contains("value=\"Clone of echo &lt;b&gt;\""))
+
+        let boundary = "b0undary"
+        let upload = "--\(boundary)\r\nContent-Disposition: form-data; name=\"uploadfile\"; filename=\"echo.json\"\r\n\r\n"
+            + (try ServerTestPipelines.echo()).compactJSON() + "\r\n--\(boundary)--\r\n"
+        let (_, uploaded) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload?name=p", body: Data(upload.utf8),
+            headers: auth.merging(["Content-Type": "multipart/form-data; boundary=\(boundary)"]) { $1 })
+        let pipeline = try JSONDecoder().decode(JSONValue.self, from: uploaded)
+        let pipelineID = try #require(pipeline["pipeline_id"]?.stringValue)
+        let (_, versions) = try await server.client.call("GET", "/apis/v2beta1/pipelines/\(pipelineID)/versions", headers: auth)
+        let versionID = try #require(versions["pipeline_versions"]?.arrayValue?.first?["pipeline_version_id"]?.stringValue)
+        let (deleted, _) = try await server.client.call("DELETE", "/apis/v2beta1/pipelines/\(pipelineID)/versions/\(versionID)", headers: auth)
+        #expect(deleted == 200)
+        let (empty, emptyPage) = try await server.client.raw("GET", "/pipelines/\(pipelineID)", headers: cookie)
+        #expect(empty == 200)
+        #expect(String(decoding: emptyPage, as: UTF8.self).contains("id=\"no-versions\""))
+    }
 }

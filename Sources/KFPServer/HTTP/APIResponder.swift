@@ -108,7 +108,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if Self.openPaths.contains(path) || request.headers[.authorization] == "Bearer \(token)" || cookieToken(request) == token {
+        if Self.openPaths.contains(path) || bearerToken(request) == token || cookieToken(request) == token {
             return try await next(request, context)
         }
         if request.method == .get, !path.hasPrefix("/apis/") {
@@ -118,6 +118,14 @@ struct BearerTokenMiddleware: RouterMiddleware {
         return APIErrorMiddleware.response(
             APIError.unauthenticated("this server needs an 'Authorization: Bearer <token>' header with its --token"),
             upload: false)
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive, RFC 7235).
+    private func bearerToken(_ request: Request) -> String? {
+        guard let value = request.headers[.authorization], value.count > 7,
+              value.prefix(7).lowercased() == "bearer "
+        else { return nil }
+        return String(value.dropFirst(7))
     }
 
     /// The `kfp_token` cookie's value, percent-decoded.

@@ -69,7 +69,7 @@ struct FileRoutes {
     }
 
     /// The file or folder as a gzip-compressed tar (what the KFP UI downloads), made by the system `tar`.
-    private static func tarball(_ file: URL) async throws -> Data {
+    static func tarball(_ file: URL) async throws -> Data {
         let result = try await Subprocess.run(
             .name("tar"), arguments: ["-czf", "-", "-C", file.deletingLastPathComponent().path, file.lastPathComponent],
             output: .bytes(limit: 1 << 30), error: .string(limit: 4096))

@@ -12,6 +12,9 @@ extension WebUIPages {
     func taskFacts(run: Run, path: String, spec: PipelineSpec) throws -> TaskPanel.Facts {
         let detail = run.runDetails?.taskDetails.first { $0.displayName == path }
         var facts = TaskPanel.Facts(path: path, detail: detail)
+        guard TaskComponentLookup.component(of: path, in: spec) != nil else {
+            throw APIError.notFound("no task '\(path)' in the pipeline of run \(run.runID)")
+        }
         guard let stored = try store.taskFacts(runID: run.runID, path: path) else {
             facts.logNote = "The task has not started."
             return facts
@@ -26,11 +29,15 @@ extension WebUIPages {
                 schemaTitle: TaskComponentLookup.outputArtifactType(artifact.name, of: path, in: spec),
                 metadata: artifact.metadata, file: file)
         }
-        guard !stored.taskRoot.isEmpty, let runRoot,
-              let folder = try? FileRoutes.contained(URL(fileURLWithPath: stored.taskRoot, isDirectory: true), in: runRoot)
+        // A running task's folder is recorded when it ends; until then it is its path under the run's folder.
+        let root = stored.taskRoot.isEmpty && !stored.state.isTerminal
+            ? runRoot.map { path.split(separator: "/").reduce($0) { $0.appendingPathComponent(String($1), isDirectory: true) } }
+            : (stored.taskRoot.isEmpty ? nil : URL(fileURLWithPath: stored.taskRoot, isDirectory: true))
+        guard let root, let runRoot, let folder = try? FileRoutes.contained(root, in: runRoot),
+              FileManager.default.fileExists(atPath: folder.path)
         else {
             facts.logNote = stored.cached ? "The task's outputs came from the cache; it did not run, so it has no log."
-                : "The task has no folder (it did not run a program)."
+                : stored.state.isTerminal ? "The task has no folder (it did not run a program)." : "The task has no log yet."
             return facts
         }
         readInputs(folder.appendingPathComponent("executor_input.json"), into: &facts)

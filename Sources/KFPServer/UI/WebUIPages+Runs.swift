@@ -66,35 +66,47 @@ extension WebUIPages {
                 ListQuery(resource: .pipelineVersions, pageSize: ListQuery.maximumPageSize, sort: SortOrder(field: "created_at", descending: true))
             ).items
             let versionID = parameters["version_id"] ?? reference?.pipelineVersionID
-            version = try versionID.map { try store.pipelineVersion(pipelineID, $0) } ?? store.latestPipelineVersion(pipelineID)
+            version = try versionID.map { try store.pipelineVersion(pipelineID, $0) } ?? versions.first
         }
-        let spec = try version.map { try Self.spec(of: $0) }
+        // A run made from an inline spec (kfp.Client's create_run_from_pipeline_package) is cloned
+        // with its own spec, which the form sends inline again.
+        let inlineClone = clone.flatMap { $0.pipelineVersionReference == nil && pipelineID.isEmpty ? $0.runID : nil }
+        let spec = try inlineClone.map { try store.runInputs($0).package.spec } ?? version.map { try Self.spec(of: $0) }
+        let requestedExperiment = parameters["experiment_id"] ?? clone?.experimentID ?? services.defaultExperimentID
+        let experimentID = experiments.contains { $0.experimentID == requestedExperiment } ? requestedExperiment : services.defaultExperimentID
         let pipelineName = pipelines.first { $0.pipelineID == pipelineID }.map { $0.displayName.isEmpty ? $0.name : $0.displayName }
         let runName = clone.map { "Clone of \($0.displayName)" }
             ?? pipelineName.map { "Run of \($0) (\(String(UUID().uuidString.prefix(5)).lowercased()))" } ?? ""
         return renderer.document(NewRunPage(
             pipelines: pipelines, pipelineID: pipelineID, versions: versions, versionID: version?.pipelineVersionID ?? "",
-            experiments: experiments, experimentID: parameters["experiment_id"] ?? clone?.experimentID ?? services.defaultExperimentID,
-            spec: spec, runName: runName, description: clone?.description ?? "",
+            experiments: experiments, experimentID: experimentID, spec: spec, inlineSpecRunID: inlineClone, runName: runName, description: clone?.description ?? "",
             pipelineRoot: clone?.runtimeConfig?.pipelineRoot ?? "", values: clone?.runtimeConfig?.parameters ?? [:]))
     }
 
-    /// An artifact file as a download (`application/octet-stream`, never rendered by the browser).
+    /// An artifact file as a download (`application/octet-stream`, never rendered by the browser);
+    /// a folder artifact as a gzip-compressed tar of it.
     ///
     /// - Throws: ``APIError`` not found for an unknown artifact or a file that is gone; permission
     ///   denied for a file outside the run's folder.
-    func artifactDownload(runID: String, artifactID: String) throws -> Response {
+    func artifactDownload(runID: String, artifactID: String) async throws -> Response {
         guard let artifact = try store.artifactFile(runID: runID, artifactID: artifactID), !artifact.path.isEmpty else {
             throw APIError.notFound("artifact \(artifactID) of run \(runID) not found")
         }
         let file = try FileRoutes.contained(URL(fileURLWithPath: artifact.path), in: try store.runRoot(runID))
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: file.path)
-        else {
-            throw APIError.notFound("artifact \(artifactID) of run \(runID): \(file.path) is not a file on this machine")
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else {
+            throw APIError.notFound("artifact \(artifactID) of run \(runID): \(file.path) is gone")
         }
-        let name = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
+        let data: Data
+        var name = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
+        if isFolder.boolValue {
+            data = try await FileRoutes.tarball(file)
+            name += ".tar.gz"
+        } else if let contents = FileManager.default.contents(atPath: file.path) {
+            data = contents
+        } else {
+            throw APIError.notFound("artifact \(artifactID) of run \(runID): \(file.path) cannot be read")
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "application/octet-stream", .contentDisposition: "attachment; filename=\"\(name)\"",

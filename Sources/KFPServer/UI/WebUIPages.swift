@@ -36,12 +36,16 @@ struct WebUIPages: Sendable {
         let pipeline = try store.pipeline(id)
         let versions = try store.listPipelineVersions(
             id, ListQuery(resource: .pipelineVersions, pageSize: ListQuery.maximumPageSize, sort: SortOrder(field: "created_at", descending: true)))
-        let version = try parameters["version"].map { try store.pipelineVersion(id, $0) } ?? store.latestPipelineVersion(id)
-        let spec = try Self.spec(of: version)
+        // The requested version, else the newest; none when every version was deleted.
+        let version = try parameters["version"].map { try store.pipelineVersion(id, $0) } ?? versions.items.first
+        let selection = try version.map { version in
+            let spec = try Self.spec(of: version)
+            return PipelineDetailsPage.Selection(version: version, spec: spec, specYAML: Self.yaml(spec))
+        }
         return try graphPage {
             renderer.document(try PipelineDetailsPage(
-                pipeline: pipeline, versions: versions.items, version: version, spec: spec, specYAML: Self.yaml(spec),
-                layerPath: parameters["layer"] ?? "", renderer: renderer))
+                pipeline: pipeline, versions: versions.items, selection: selection, layerPath: parameters["layer"] ?? "",
+                renderer: renderer))
         }
     }
 
@@ -52,7 +56,9 @@ struct WebUIPages: Sendable {
         let query = try request.query(.experiments)
         let page = try store.listExperiments(query)
         var lastRuns: [String: [Run]] = [:]
-        let newest = ListQuery(resource: .runs, pageSize: 5, sort: SortOrder(field: "created_at", descending: true))
+        let newest = ListQuery(
+            resource: .runs, pageSize: 5, sort: SortOrder(field: "created_at", descending: true),
+            filter: [FilterPredicate(key: "storage_state", operation: .notEquals, value: .string("ARCHIVED"))])
         for experiment in page.items {
             lastRuns[experiment.experimentID] = try store.listRuns(newest, experimentID: experiment.experimentID).items
         }

@@ -47,7 +47,12 @@ struct WebUIRoutes {
             await Self.html { try pages.experimentDetails(try APIResponder.parameter(context, "id"), Self.query(request)) }
         }
         router.get("ui/runs/{id}/artifacts/{artifact}") { _, context in
-            try pages.artifactDownload(runID: try APIResponder.parameter(context, "id"), artifactID: try APIResponder.parameter(context, "artifact"))
+            do {
+                return try await pages.artifactDownload(
+                    runID: try APIResponder.parameter(context, "id"), artifactID: try APIResponder.parameter(context, "artifact"))
+            } catch let error as APIError {
+                return Self.page(WebUIPages.errorDocument(error), status: HTTPResponse.Status(code: error.httpStatus))
+            }
         }
     }
 

@@ -37,6 +37,24 @@ enum ClientScript {
           try { await work(); } catch (error) { flash(error.message); }
         }
 
+        // A message to show after the page reloads (a bulk action that partly failed).
+        function flashAfterReload(message) {
+          try { sessionStorage.setItem("kfp-flash", message); } catch (e) { /* private mode */ }
+          location.reload();
+        }
+
+        function showPendingFlash() {
+          let message = null;
+          try { message = sessionStorage.getItem("kfp-flash"); sessionStorage.removeItem("kfp-flash"); } catch (e) { /* private mode */ }
+          if (message) flash(message);
+        }
+
+        // The KFP UI's hash routes (kfp.Client prints /#/runs/details/<id>) open the same pages here.
+        function followHashRoute() {
+          const match = /^#\/(runs|pipelines|experiments)\/details\/([^/?]+)/.exec(location.hash);
+          if (match) location.replace("/" + match[1] + "/" + match[2]);
+        }
+
         function query(values) {
           const parts = [];
           for (const [name, value] of Object.entries(values)) {
@@ -104,12 +122,17 @@ enum ClientScript {
               if (ids.length === 0) throw new Error("Select one or more runs first.");
               const verb = button.dataset.runAction;
               if (verb === "delete" && !confirm("Delete " + ids.length + " run(s)?")) return;
+              const failures = [];
               for (const id of ids) {
                 const path = api + "/runs/" + encodeURIComponent(id);
-                if (verb === "delete") await call("DELETE", path);
-                else await call("POST", path + ":" + verb);
+                try {
+                  if (verb === "delete") await call("DELETE", path);
+                  else await call("POST", path + ":" + verb);
+                } catch (error) { failures.push(error.message); }
               }
-              location.reload();
+              if (failures.length === 0) { location.reload(); return; }
+              const message = verb + ": " + failures.length + " of " + ids.length + " run(s) failed:\n" + failures.join("\n");
+              if (failures.length < ids.length) flashAfterReload(message); else flash(message);
             }));
           }
         }
@@ -143,7 +166,7 @@ enum ClientScript {
               return { value: Number(trimmed) };
             case "NUMBER_DOUBLE": {
               const number = Number(trimmed);
-              if (trimmed === "" || !Number.isFinite(number)) return { error: "expected a number (NUMBER_DOUBLE), found '" + text + "'" };
+              if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed) || !Number.isFinite(number)) return { error: "expected a number (NUMBER_DOUBLE), found '" + text + "'" };
               return { value: number };
             }
             case "BOOLEAN":
@@ -196,13 +219,19 @@ enum ClientScript {
             if (!name) { formError.textContent = "A run needs a name."; failed = true; }
             if (failed) return;
             act(async () => {
-              const run = await call("POST", api + "/runs", {
+              const body = {
                 display_name: name,
                 description: form.elements.description.value.trim(),
                 experiment_id: form.elements.experiment_id.value,
-                pipeline_version_reference: { pipeline_id: form.dataset.pipeline, pipeline_version_id: form.dataset.version },
                 runtime_config: { parameters, pipeline_root: form.elements.pipeline_root.value.trim() },
-              });
+              };
+              if (form.dataset.specRun) {
+                const source = await call("GET", api + "/runs/" + encodeURIComponent(form.dataset.specRun));
+                body.pipeline_spec = source.pipeline_spec;
+              } else {
+                body.pipeline_version_reference = { pipeline_id: form.dataset.pipeline, pipeline_version_id: form.dataset.version };
+              }
+              const run = await call("POST", api + "/runs", body);
               location.href = "/runs/" + encodeURIComponent(run.run_id);
             });
           });
@@ -223,6 +252,20 @@ enum ClientScript {
           return below.every((state) => state === "SUCCEEDED" || state === "SKIPPED") ? "SUCCEEDED" : "RUNNING";
         }
 
+        // The end of a running task's log (the last 64 KiB).
+        async function refreshLog(url) {
+          try {
+            const response = await fetch(url);
+            if (!response.ok) return;
+            const text = await response.text();
+            const log = $("#task-log");
+            log.textContent = text.length > 65536 ? text.slice(text.length - 65536) : text;
+            log.hidden = text.length === 0;
+            const note = $("#task-log-note");
+            if (note && text.length > 0) note.hidden = true;
+          } catch (error) { /* the next refresh tries again */ }
+        }
+
         function setupRunRefresh() {
           const page = $("#run-page");
           if (!page || page.dataset.terminal === "true") return;
@@ -239,6 +282,22 @@ enum ClientScript {
               node.classList.add("state-" + stateClass(state));
               const label = node.querySelector(".state-text");
               if (label) label.textContent = " · " + state;
+            }
+            const panel = $(".task-panel[data-task-path]");
+            if (panel) {
+              const state = states[panel.dataset.taskPath];
+              if (state && state !== panel.dataset.state) { location.reload(); return; }
+              if (state === "RUNNING" && panel.dataset.logUrl) await refreshLog(panel.dataset.logUrl);
+            }
+            const tiles = $("#iterations");
+            if (tiles) {
+              const layer = page.dataset.layer + "/";
+              const shown = new Set($$("[data-task-path]", tiles).map((tile) => tile.dataset.taskPath));
+              for (const path of Object.keys(states)) {
+                if (!path.startsWith(layer)) continue;
+                const index = path.slice(layer.length).split("/")[0];
+                if (/^\d+$/.test(index) && !shown.has(layer + index)) { location.reload(); return; }
+              }
             }
             const badge = $("#run-state");
             if (badge && run.state) { badge.textContent = run.state; badge.className = "state state-" + stateClass(run.state); }
@@ -273,7 +332,7 @@ enum ClientScript {
 
         document.addEventListener("DOMContentLoaded", () => {
           setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupExperiments(); setupRunForm();
-          setupRunRefresh(); setupTabs(); setupSignIn();
+          setupRunRefresh(); setupTabs(); setupSignIn(); showPendingFlash(); followHashRoute();
         });
         """#
 }

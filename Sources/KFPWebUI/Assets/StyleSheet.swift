@@ -29,7 +29,8 @@ enum StyleSheet {
         .tabs a { padding: 6px 14px; text-decoration: none; color: #5f6368; border-bottom: 2px solid transparent; }
         .tabs a.active { color: #1a73e8; border-bottom-color: #1a73e8; }
         table.list { border-collapse: collapse; width: 100%; }
-        table.list th, table.list td { text-align: left; padding: 7px 10px; border-bottom: 1px solid #eceff1; vertical-align: top; }
+        table.list th, table.list td { text-align: left; padding: 7px 10px; border-bottom: 1px solid #eceff1; vertical-align: top; max-width: 420px; overflow-wrap: anywhere; }
+        h1, h2, .crumbs { overflow-wrap: anywhere; }
         table.list th { color: #5f6368; font-weight: 500; }
         table.list th a { color: inherit; text-decoration: none; }
         table.facts { border-collapse: collapse; width: 100%; }

@@ -54,6 +54,9 @@ public struct NewRunPage: WebPage {
     public let pipelineRoot: String
     public let fields: [Field]
     public let hasPipeline: Bool
+    /// Set when cloning a run that was created from an inline spec: the form sends that run's
+    /// `pipeline_spec` instead of a pipeline version.
+    public let inlineSpecRunID: String?
     public var template: String { "run-new" }
     public var title: String { "Create run" }
     public var section: WebSection { .runs }
@@ -63,7 +66,8 @@ public struct NewRunPage: WebPage {
     ///   - values: parameter values that replace the defaults (a cloned run's `runtime_config`).
     public init(
         pipelines: [UploadedPipeline], pipelineID: String, versions: [PipelineVersion], versionID: String,
-        experiments: [Experiment], experimentID: String, spec: PipelineSpec?, runName: String, description: String = "",
+        experiments: [Experiment], experimentID: String, spec: PipelineSpec?, inlineSpecRunID: String? = nil, runName: String,
+        description: String = "",
         pipelineRoot: String = "", values: [String: JSONValue] = [:]
     ) {
         self.pipelines = pipelines.map {
@@ -83,6 +87,7 @@ public struct NewRunPage: WebPage {
         self.description = description
         self.pipelineRoot = pipelineRoot
         hasPipeline = spec != nil
+        self.inlineSpecRunID = inlineSpecRunID
         fields = (spec?.root.inputDefinitions?.parameters ?? [:]).sorted { $0.key < $1.key }.map { name, definition in
             let type = definition.parameterType ?? .string
             let value = values[name] ?? definition.defaultValue

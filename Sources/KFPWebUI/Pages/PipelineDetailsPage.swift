@@ -20,6 +20,8 @@ public struct PipelineDetailsPage: WebPage {
     public let description: String
     public let createdAt: String
     public let versions: [Version]
+    /// False for a pipeline whose last version was deleted.
+    public let hasVersion: Bool
     public let versionID: String
     public let versionName: String
     public let layerCrumbs: [RunDetailsPage.Crumb]
@@ -32,45 +34,63 @@ public struct PipelineDetailsPage: WebPage {
     public var title: String { name }
     public var section: WebSection { .pipelines }
 
+    /// The version a pipeline page shows: the version, its spec and the spec's YAML.
+    public struct Selection: Sendable {
+        public let version: PipelineVersion
+        public let spec: PipelineSpec
+        public let specYAML: String
+
+        public init(version: PipelineVersion, spec: PipelineSpec, specYAML: String) {
+            self.version = version
+            self.spec = spec
+            self.specYAML = specYAML
+        }
+    }
+
     /// - Parameters:
     ///   - versions: the pipeline's versions (newest first), from `ListPipelineVersions`.
-    ///   - version: the selected version (its `pipeline_spec` is drawn).
-    ///   - spec: that version's spec; `specYAML` its YAML text.
+    ///   - selection: the version drawn, or nil for a pipeline without versions (the page then
+    ///     offers to upload one or delete the pipeline).
     /// - Throws: ``GraphPathError`` when `layerPath` names no DAG of the spec.
     public init(
-        pipeline: UploadedPipeline, versions: [PipelineVersion], version: PipelineVersion, spec: PipelineSpec, specYAML: String,
-        layerPath: String, renderer: PageRenderer
+        pipeline: UploadedPipeline, versions: [PipelineVersion], selection: Selection?, layerPath: String, renderer: PageRenderer
     ) throws {
         id = pipeline.pipelineID
         name = pipeline.displayName.isEmpty ? pipeline.name : pipeline.displayName
         description = pipeline.description
         createdAt = DisplayFormat.date(pipeline.createdAt)
         let base = "/pipelines/\(PageLink.escape(pipeline.pipelineID))"
+        let selectedID = selection?.version.pipelineVersionID ?? ""
         self.versions = versions.map {
             Version(
                 id: $0.pipelineVersionID, name: $0.displayName.isEmpty ? $0.name : $0.displayName, description: $0.description,
                 createdAt: DisplayFormat.date($0.createdAt), url: PageLink.url(base, ["version": $0.pipelineVersionID]),
-                selected: $0.pipelineVersionID == version.pipelineVersionID)
+                selected: $0.pipelineVersionID == selectedID)
         }
-        versionID = version.pipelineVersionID
-        versionName = version.displayName.isEmpty ? version.name : version.displayName
-        self.specYAML = specYAML
-        createRunURL = PageLink.url("/runs/new", ["pipeline_id": pipeline.pipelineID, "version_id": version.pipelineVersionID])
-        parameters = (spec.root.inputDefinitions?.parameters ?? [:]).sorted { $0.key < $1.key }.map { name, definition in
+        hasVersion = selection != nil
+        versionID = selectedID
+        versionName = selection.map { $0.version.displayName.isEmpty ? $0.version.name : $0.version.displayName } ?? ""
+        specYAML = selection?.specYAML ?? ""
+        createRunURL = PageLink.url("/runs/new", ["pipeline_id": pipeline.pipelineID, "version_id": selectedID])
+        parameters = (selection?.spec.root.inputDefinitions?.parameters ?? [:]).sorted { $0.key < $1.key }.map { name, definition in
             RunDetailsPage.Parameter(
-                name: name, value: "\(definition.parameterType?.rawValue ?? "STRING")\(definition.defaultValue.map { " = " + DisplayFormat.value($0) } ?? "")")
+                name: name,
+                value: "\(definition.parameterType?.rawValue ?? "STRING")\(definition.defaultValue.map { " = " + DisplayFormat.value($0) } ?? "")")
         }
         let segments = layerPath.split(separator: "/").map(String.init)
-        let versionURL = PageLink.url(base, ["version": version.pipelineVersionID])
+        let versionURL = PageLink.url(base, ["version": selectedID])
         layerCrumbs = segments.isEmpty ? [] : [RunDetailsPage.Crumb(label: "Pipeline", url: versionURL)] + segments.indices.dropLast().map { index in
             RunDetailsPage.Crumb(
-                label: segments[index],
-                url: PageLink.url(base, ["version": version.pipelineVersionID, "layer": segments[...index].joined(separator: "/")]))
+                label: segments[index], url: PageLink.url(base, ["version": selectedID, "layer": segments[...index].joined(separator: "/")]))
         }
         layerLabel = segments.last ?? "Pipeline"
-        let layout = GraphLayout(try PipelineGraph(spec: spec, layerPath: segments.joined(separator: "/")))
+        guard let selection else {
+            graphHTML = ""
+            return
+        }
+        let layout = GraphLayout(try PipelineGraph(spec: selection.spec, layerPath: segments.joined(separator: "/")))
         let view = GraphView(layout: layout, layerPath: segments.joined(separator: "/"), states: nil) { node, path in
-            node.opens ? PageLink.url(base, ["version": version.pipelineVersionID, "layer": path]) : "#node-\(node.id)"
+            node.opens ? PageLink.url(base, ["version": selectedID, "layer": path]) : "#node-\(node.id)"
         }
         graphHTML = renderer.render(view, template: "graph")
     }

@@ -86,7 +86,7 @@ public struct RunDetailsPage: WebPage {
         self.experimentName = experimentName
         self.pipelineLabel = pipelineLabel
         self.pipelineURL = pipelineURL
-        pipelineRoot = run.runtimeConfig?.pipelineRoot ?? ""
+        pipelineRoot = (run.runtimeConfig?.pipelineRoot).flatMap { $0.isEmpty ? nil : $0 } ?? "(the server's default)"
         createdAt = DisplayFormat.date(run.createdAt)
         finishedAt = DisplayFormat.date(run.finishedAt)
         duration = DisplayFormat.duration(from: run.createdAt, to: run.finishedAt, now: run.state.isTerminal ? nil : now)

@@ -43,9 +43,9 @@ enum PipelineTemplates {
         <h1 id="pipeline-name">{{name}}</h1>
         {{#description}}<p class="description">{{description}}</p>{{/description}}
         <div class="toolbar">
-          <a class="button primary" href="{{createRunURL}}" id="create-run">Create run</a>
+          {{#hasVersion}}<a class="button primary" href="{{createRunURL}}" id="create-run">Create run</a>{{/hasVersion}}
           <button type="button" data-toggle="version-form">Upload version</button>
-          <button type="button" class="danger" data-delete-version="{{versionID}}" data-pipeline="{{id}}">Delete version</button>
+          {{#hasVersion}}<button type="button" class="danger" data-delete-version="{{versionID}}" data-pipeline="{{id}}">Delete version</button>{{/hasVersion}}
           <button type="button" class="danger" data-delete-pipeline="{{id}}" data-name="{{name}}">Delete pipeline</button>
         </div>
         <form class="card" id="version-form" data-upload="version" data-pipeline="{{id}}" hidden>
@@ -57,8 +57,9 @@ enum PipelineTemplates {
         </form>
         <div class="run-layout">
           <section class="graph-pane">
-            <div class="crumbs layers">{{#layerCrumbs}}<a href="{{url}}">{{label}}</a> › {{/layerCrumbs}}<strong>{{layerLabel}}</strong></div>
-            {{{graphHTML}}}
+            {{#hasVersion}}<div class="crumbs layers">{{#layerCrumbs}}<a href="{{url}}">{{label}}</a> › {{/layerCrumbs}}<strong>{{layerLabel}}</strong></div>
+            {{{graphHTML}}}{{/hasVersion}}
+            {{^hasVersion}}<p class="empty" id="no-versions">This pipeline has no versions. Upload one, or delete the pipeline.</p>{{/hasVersion}}
           </section>
           <aside class="side-panel">
             <h2>Versions</h2>
@@ -69,6 +70,6 @@ enum PipelineTemplates {
             <table class="facts">{{#parameters}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/parameters}}{{^parameters}}<tr><td class="empty">None.</td></tr>{{/parameters}}</table>
           </aside>
         </div>
-        <details class="spec" open><summary>Pipeline spec (version {{versionName}})</summary><pre id="spec-yaml">{{specYAML}}</pre></details>
+        {{#hasVersion}}<details class="spec" open><summary>Pipeline spec (version {{versionName}})</summary><pre id="spec-yaml">{{specYAML}}</pre></details>{{/hasVersion}}
         """#
 }

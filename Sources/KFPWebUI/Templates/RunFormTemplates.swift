@@ -16,7 +16,8 @@ enum RunFormTemplates {
           <noscript><button type="submit">Choose</button></noscript>
         </form>
         {{#hasPipeline}}
-        <form class="card" id="run-form" data-pipeline="{{pipelineID}}" data-version="{{versionID}}" novalidate>
+        {{#inlineSpecRunID}}<p class="hint" id="inline-clone">Cloning run {{inlineSpecRunID}}: it was created from a pipeline spec sent with the run, which this run sends again.</p>{{/inlineSpecRunID}}
+        <form class="card" id="run-form" data-pipeline="{{pipelineID}}" data-version="{{versionID}}"{{#inlineSpecRunID}} data-spec-run="{{inlineSpecRunID}}"{{/inlineSpecRunID}} novalidate>
           <h2>Run details</h2>
           <label>Run name <input type="text" name="display_name" id="run-name" value="{{runName}}" required></label>
           <label>Description <input type="text" name="description" id="run-description" value="{{description}}"></label>

@@ -62,7 +62,7 @@ enum RunTemplates {
             <div class="crumbs layers">{{#layerCrumbs}}<a href="{{url}}">{{label}}</a> › {{/layerCrumbs}}<strong>{{layerLabel}}</strong></div>
             {{#iterations}}
             <div class="iterations" id="iterations">
-              {{#tiles}}<a class="iteration state-{{stateClass}}" href="{{url}}" data-task-path="{{path}}">Iteration {{index}}<br><span>{{state}}</span></a>{{/tiles}}
+              {{#tiles}}<a class="iteration state-{{stateClass}}" href="{{url}}" data-task-path="{{path}}">Iteration {{index}}<br><span class="state-text">{{state}}</span></a>{{/tiles}}
               {{#empty(tiles)}}<p class="empty">No iteration has started.</p>{{/empty(tiles)}}
             </div>
             {{/iterations}}

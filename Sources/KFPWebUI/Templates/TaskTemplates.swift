@@ -3,7 +3,7 @@
 /// no forms, no navigation of the page) through `srcdoc`, which the template escapes.
 enum TaskTemplates {
     static let panel = #"""
-        <div class="task-panel" data-task-path="{{path}}">
+        <div class="task-panel" data-task-path="{{path}}" data-state="{{state}}"{{#logURL}} data-log-url="{{logURL}}"{{/logURL}}>
           <div class="panel-head"><h2 id="task-name">{{name}}</h2><a class="close" href="{{closeURL}}" title="Close">✕</a></div>
           <div class="tabs panel-tabs">
             <a href="#task-io" class="active" data-tab="task-io">Input/Output</a>
@@ -60,7 +60,7 @@ enum TaskTemplates {
           <section id="task-logs" class="tab-body">
             <h3>Log {{#logURL}}<a class="small" href="{{logURL}}">raw</a>{{/logURL}}</h3>
             {{#logTruncated}}<p class="hint">Showing the end of the log.</p>{{/logTruncated}}
-            {{#log}}<pre class="log" id="task-log">{{log}}</pre>{{/log}}
+            <pre class="log" id="task-log"{{^log}} hidden{{/log}}>{{log}}</pre>
             {{^log}}<p class="empty" id="task-log-note">{{logNote}}</p>{{/log}}
           </section>
         </div>
