@@ -20,18 +20,8 @@ struct IrisSubmitTests {
     func submitToServer() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iris-submit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (ports, sink) = AsyncStream<Int>.makeStream()
-        let server = KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data")))
-        let serving = Task {
-            defer { sink.finish() }
-            try await server.run { port in sink.yield(port) }
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        let endpoint = "http://127.0.0.1:\(port)"
+        let server = await InProcessServer.start(dataFolder: folder.appendingPathComponent("data"))
+        let endpoint = server.endpoint
         let spec = try PipelineCompiler().compile(try IrisTutorial.pipeline())
         let options = try SubmitOptions.parse(["--endpoint", endpoint, "--experiment-name", "iris", "--poll-interval", "0.5"])
         let name = IrisTutorial.tarballName
@@ -51,8 +41,7 @@ struct IrisSubmitTests {
         try Data(base64Encoded: body["data"] ?? "")?.write(to: archive)
         let csv = try String(decoding: Self.untar(archive), as: UTF8.self)
         #expect(csv.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }.count == 150)
-        serving.cancel()
-        _ = try? await serving.value
+        await server.stop()
     }
 
     /// The contents of the single file in a tar.gz, read with the system `tar`.

@@ -21,8 +21,7 @@ import Testing
 struct IrisWebUITests {
     @Test("upload, run, watch, task panel, escaping, kfp.Client run listed, typed form: in headless Chromium")
     func endToEnd() async throws {
-        guard let browser = UIBrowser.available() else { return }
-        _ = browser
+        guard UIBrowser.available() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iris-ui-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,18 +31,8 @@ struct IrisWebUITests {
         try SpecWriter().write(try Self.typedPipeline()).write(to: typedFile, atomically: true, encoding: .utf8)
         let shots = TestEnvironment.packageRoot.appendingPathComponent("test-artifacts/ui-e2e")
 
-        let (ports, sink) = AsyncStream<Int>.makeStream()
-        let server = KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data")))
-        let serving = Task {
-            defer { sink.finish() }
-            try await server.run { port in sink.yield(port) }
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        let endpoint = "http://127.0.0.1:\(port)"
+        let server = await InProcessServer.start(dataFolder: folder.appendingPathComponent("data"))
+        let endpoint = server.endpoint
         let name = IrisTutorial.tarballName
         let output = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
             try await TestEnvironment.runOracle(
@@ -52,6 +41,7 @@ struct IrisWebUITests {
         }
         guard let page = try? JSONDecoder().decode(JSONValue.self, from: output) else {
             Issue.record("ui_e2e.py printed no JSON result: \(String(decoding: output.suffix(2_000), as: UTF8.self))")
+            await server.stop()
             return
         }
         print("web UI e2e: steps \(page["steps"]?.compactJSON() ?? "")")
@@ -118,8 +108,7 @@ struct IrisWebUITests {
             "count": .int(42), "ratio": .double(2.5), "flag": .bool(false), "tags": .array([.string("x"), .int(2)]),
             "options": .object(["k": .array([.bool(true)])]), "text": .string("<b>bold</b> & 'quotes'"),
         ]))
-        serving.cancel()
-        _ = try? await serving.value
+        await server.stop()
     }
 
     /// One task that echoes a parameter of every type (the form's typed fields).
@@ -149,7 +138,7 @@ struct IrisWebUITests {
 /// oracle Python. Without them the test is skipped with a notice, unless `KFP_UI_E2E_REQUIRED=1`
 /// (set by scripts/test.sh after installing them), which makes their absence a failure.
 enum UIBrowser {
-    static func available() -> Bool? {
+    static func available() -> Bool {
         let chromium = ProcessInfo.processInfo.environment["KFP_UI_CHROMIUM"] ?? "/usr/bin/chromium"
         let driver = ProcessInfo.processInfo.environment["KFP_UI_CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
         var missing: [String] = []
@@ -162,7 +151,7 @@ enum UIBrowser {
             } else {
                 print("notice: \(missing.joined(separator: ", ")) missing; the web UI browser test is skipped")
             }
-            return nil
+            return false
         }
         return true
     }

@@ -183,32 +183,14 @@ struct PageRenderingTests {
         #expect(RunTaskStates.state(of: "for-loop-2/0/condition-3/double", in: ["for-loop-2/0/condition-3": .skipped]) == .skipped)
     }
 
-    static let twoTaskSpec = """
-        pipelineInfo: {name: two}
-        schemaVersion: 2.1.0
-        sdkVersion: kfp-2.17.3
-        components:
-          comp-a: {executorLabel: exec-a}
-        deploymentSpec:
-          executors:
-            exec-a: {container: {image: alpine, command: [echo, hi]}}
-        root:
+    static let twoTaskSpec = specHead("two") + """
           dag:
             tasks:
               download-data: {componentRef: {name: comp-a}, taskInfo: {name: download-data}}
               merge-csv: {componentRef: {name: comp-a}, taskInfo: {name: merge-csv}, dependentTasks: [download-data]}
         """
 
-    static let typedSpec = """
-        pipelineInfo: {name: typed}
-        schemaVersion: 2.1.0
-        sdkVersion: kfp-2.17.3
-        components:
-          comp-a: {executorLabel: exec-a}
-        deploymentSpec:
-          executors:
-            exec-a: {container: {image: alpine, command: [echo, hi]}}
-        root:
+    static let typedSpec = specHead("typed") + """
           inputDefinitions:
             parameters:
               count: {parameterType: NUMBER_INTEGER, defaultValue: 3.0, isOptional: true}
@@ -221,4 +203,20 @@ struct PageRenderingTests {
             tasks:
               a: {componentRef: {name: comp-a}, taskInfo: {name: a}}
         """
+
+    /// The lines every test spec shares: its name, one `echo` executor, the `root:` key.
+    static func specHead(_ name: String) -> String {
+        """
+        pipelineInfo: {name: \(name)}
+        schemaVersion: 2.1.0
+        sdkVersion: kfp-2.17.3
+        components:
+          comp-a: {executorLabel: exec-a}
+        deploymentSpec:
+          executors:
+            exec-a: {container: {image: alpine, command: [echo, hi]}}
+        root:
+
+        """
+    }
 }
