@@ -169,6 +169,33 @@ struct PageRenderingTests {
         #expect(!html.contains(Self.hostile))
     }
 
+    @Test("pipeline page: the static graph links nodes to their component panel (interface, image, command)")
+    func pipelineDetails() throws {
+        let spec = try SpecLoader(file: "typed.yaml").loadPipelineSpec(Self.typedSpec)
+        let pipeline = UploadedPipeline(pipelineID: "p-1", name: "typed")
+        let version = PipelineVersion(pipelineID: "p-1", pipelineVersionID: "v-1", name: "v1 \(Self.hostile)")
+        let selection = PipelineDetailsPage.Selection(version: version, spec: spec, specYAML: "yaml")
+        let page = try PipelineDetailsPage(
+            pipeline: pipeline, versions: [version], selection: selection, layerPath: "", node: "a", renderer: renderer)
+        #expect(page.parameters.map { "\($0.name): \($0.value)" } == [
+            "count: NUMBER_INTEGER = 3", "flag: BOOLEAN = true", "options: STRUCT = {\"k\":1}", "ratio: NUMBER_DOUBLE = 0.5",
+            "tags: LIST = [\"a\"]", "text: STRING",
+        ])
+        let html = renderer.document(page)
+        #expect(html.contains("<h2 id=\"component-name\">a</h2>"))
+        #expect(html.contains("<tr><th>Component</th><td>comp-a</td></tr>"))
+        #expect(html.contains("<h3>Image</h3><pre id=\"component-image\">alpine</pre>"))
+        #expect(html.contains("<h3>Command</h3><pre>echo\nhi</pre>"))
+        #expect(html.contains("class=\"node kind-container state-static selected\" data-node=\"a\""))
+        #expect(html.contains("<a href=\"/pipelines/p-1?node=a&amp;version=v-1\" class=\"node-link\">"))
+        #expect(!html.contains(Self.hostile))
+        let none = try PipelineDetailsPage(
+            pipeline: pipeline, versions: [version], selection: selection, layerPath: "", node: "nope", renderer: renderer)
+        #expect(none.panelHTML == nil)
+        let empty = try PipelineDetailsPage(pipeline: pipeline, versions: [], selection: nil, layerPath: "", renderer: renderer)
+        #expect(renderer.document(empty).contains("id=\"no-versions\""))
+    }
+
     @Test("durations, dates and states as the KFP UI writes them")
     func displayFormat() {
         #expect(DisplayFormat.duration(from: Self.date(0), to: Self.date(10)) == "-")

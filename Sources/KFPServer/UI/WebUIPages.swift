@@ -45,7 +45,7 @@ struct WebUIPages: Sendable {
         return try graphPage {
             renderer.document(try PipelineDetailsPage(
                 pipeline: pipeline, versions: versions.items, selection: selection, layerPath: parameters["layer"] ?? "",
-                renderer: renderer))
+                node: parameters["node"], renderer: renderer))
         }
     }
 

@@ -32,6 +32,15 @@ public enum DisplayFormat {
         return value.compactJSON()
     }
 
+    /// A value of a parameter of `type`: integers without `.0` (KFP writes integer defaults as
+    /// floats, `3.0`), everything else as ``value(_:)``.
+    public static func value(_ value: JSONValue, type: ParameterType) -> String {
+        if type == .numberInteger, case .double(let number) = value, number == number.rounded(), abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        return self.value(value)
+    }
+
     /// The word and CSS class of a run or task state (`SUCCEEDED` → `succeeded`).
     public static func stateClass(_ state: RuntimeState) -> String {
         state == .unspecified ? "unspecified" : state.rawValue.lowercased()

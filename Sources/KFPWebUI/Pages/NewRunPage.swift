@@ -93,16 +93,9 @@ public struct NewRunPage: WebPage {
             let value = values[name] ?? definition.defaultValue
             return Field(
                 name: name, type: type == .unspecified ? "STRING" : type.rawValue,
-                value: value.map { Self.text($0, type: type) } ?? "", description: definition.description ?? "",
+                value: value.map { DisplayFormat.value($0, type: type) } ?? "", description: definition.description ?? "",
                 required: definition.defaultValue == nil && definition.isOptional != true)
         }
     }
 
-    /// A value as its field shows it: integers without `.0` (KFP writes integer defaults as floats).
-    static func text(_ value: JSONValue, type: ParameterType) -> String {
-        if type == .numberInteger, case .double(let number) = value, number == number.rounded(), abs(number) < 1e15 {
-            return String(Int64(number))
-        }
-        return DisplayFormat.value(value)
-    }
 }

@@ -27,6 +27,8 @@ public struct PipelineDetailsPage: WebPage {
     public let layerCrumbs: [RunDetailsPage.Crumb]
     public let layerLabel: String
     public let graphHTML: String
+    /// The selected node's component panel, rendered by its template (nil when none is open).
+    public let panelHTML: String?
     public let specYAML: String
     public let createRunURL: String
     public let parameters: [RunDetailsPage.Parameter]
@@ -53,7 +55,8 @@ public struct PipelineDetailsPage: WebPage {
     ///     offers to upload one or delete the pipeline).
     /// - Throws: ``GraphPathError`` when `layerPath` names no DAG of the spec.
     public init(
-        pipeline: UploadedPipeline, versions: [PipelineVersion], selection: Selection?, layerPath: String, renderer: PageRenderer
+        pipeline: UploadedPipeline, versions: [PipelineVersion], selection: Selection?, layerPath: String, node: String? = nil,
+        renderer: PageRenderer
     ) throws {
         id = pipeline.pipelineID
         name = pipeline.displayName.isEmpty ? pipeline.name : pipeline.displayName
@@ -75,7 +78,7 @@ public struct PipelineDetailsPage: WebPage {
         parameters = (selection?.spec.root.inputDefinitions?.parameters ?? [:]).sorted { $0.key < $1.key }.map { name, definition in
             RunDetailsPage.Parameter(
                 name: name,
-                value: "\(definition.parameterType?.rawValue ?? "STRING")\(definition.defaultValue.map { " = " + DisplayFormat.value($0) } ?? "")")
+                value: "\(definition.parameterType?.rawValue ?? "STRING")\(definition.defaultValue.map { " = " + DisplayFormat.value($0, type: definition.parameterType ?? .string) } ?? "")")
         }
         let segments = layerPath.split(separator: "/").map(String.init)
         let versionURL = PageLink.url(base, ["version": selectedID])
@@ -86,11 +89,18 @@ public struct PipelineDetailsPage: WebPage {
         layerLabel = segments.last ?? "Pipeline"
         guard let selection else {
             graphHTML = ""
+            panelHTML = nil
             return
         }
-        let layout = GraphLayout(try PipelineGraph(spec: selection.spec, layerPath: segments.joined(separator: "/")))
-        let view = GraphView(layout: layout, layerPath: segments.joined(separator: "/"), states: nil) { node, path in
-            node.opens ? PageLink.url(base, ["version": selectedID, "layer": path]) : "#node-\(node.id)"
+        let layer = segments.joined(separator: "/")
+        let layout = GraphLayout(try PipelineGraph(spec: selection.spec, layerPath: layer))
+        let panel = node.flatMap {
+            ComponentPanel(spec: selection.spec, path: $0, closeURL: PageLink.url(base, ["version": selectedID, "layer": layer]))
+        }
+        panelHTML = panel.map { renderer.render($0, template: "component-panel") }
+        let view = GraphView(layout: layout, layerPath: layer, states: nil, selectedPath: panel?.path) { node, path in
+            node.opens ? PageLink.url(base, ["version": selectedID, "layer": path])
+                : PageLink.url(base, ["version": selectedID, "layer": layer, "node": path])
         }
         graphHTML = renderer.render(view, template: "graph")
     }

@@ -62,6 +62,7 @@ enum PipelineTemplates {
             {{^hasVersion}}<p class="empty" id="no-versions">This pipeline has no versions. Upload one, or delete the pipeline.</p>{{/hasVersion}}
           </section>
           <aside class="side-panel">
+            {{{panelHTML}}}
             <h2>Versions</h2>
             <table class="facts" id="versions">
               {{#versions}}<tr{{#selected}} class="selected"{{/selected}}><td><a href="{{url}}">{{name}}</a></td><td>{{createdAt}}</td></tr>{{/versions}}

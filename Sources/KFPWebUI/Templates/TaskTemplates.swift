@@ -2,6 +2,25 @@
 /// Markdown documents go into an `iframe` with an empty `sandbox` (no scripts, no same origin,
 /// no forms, no navigation of the page) through `srcdoc`, which the template escapes.
 enum TaskTemplates {
+    /// A node of a pipeline's static graph: its component's interface and container.
+    static let componentPanel = #"""
+        <div class="task-panel" id="component-panel">
+          <div class="panel-head"><h2 id="component-name">{{name}}</h2><a class="close" href="{{closeURL}}" title="Close">✕</a></div>
+          <table class="facts">
+            <tr><th>Task</th><td>{{path}}</td></tr>
+            <tr><th>Component</th><td>{{componentName}}</td></tr>
+          </table>
+          <h3>Inputs</h3>
+          <table class="facts" id="component-inputs">{{#inputs}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/inputs}}{{^inputs}}<tr><td class="empty">None.</td></tr>{{/inputs}}</table>
+          <h3>Outputs</h3>
+          <table class="facts" id="component-outputs">{{#outputs}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/outputs}}{{^outputs}}<tr><td class="empty">None.</td></tr>{{/outputs}}</table>
+          {{#image}}<h3>Image</h3><pre id="component-image">{{image}}</pre>{{/image}}
+          {{#command}}<h3>Command</h3><pre>{{command}}</pre>{{/command}}
+          {{#arguments}}<h3>Arguments</h3><pre>{{arguments}}</pre>{{/arguments}}
+          {{^empty(environment)}}<h3>Environment</h3><table class="facts">{{#environment}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/environment}}</table>{{/empty(environment)}}
+        </div>
+        """#
+
     static let panel = #"""
         <div class="task-panel" data-task-path="{{path}}" data-state="{{state}}"{{#logURL}} data-log-url="{{logURL}}"{{/logURL}}>
           <div class="panel-head"><h2 id="task-name">{{name}}</h2><a class="close" href="{{closeURL}}" title="Close">✕</a></div>

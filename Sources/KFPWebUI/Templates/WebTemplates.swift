@@ -12,6 +12,7 @@ enum WebTemplates {
         "run-list": RunTemplates.list,
         "run-details": RunTemplates.details,
         "task-panel": TaskTemplates.panel,
+        "component-panel": TaskTemplates.componentPanel,
         "experiment-list": ExperimentTemplates.list,
         "experiment-details": ExperimentTemplates.details,
         "error-page": errorPage,
