@@ -20,8 +20,8 @@ struct IrisSubmitTests {
     func submitToServer() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iris-submit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = await InProcessServer.start(dataFolder: folder.appendingPathComponent("data"))
-        let endpoint = server.endpoint
+        let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
+        let endpoint = server.endpoint.absoluteString
         let spec = try PipelineCompiler().compile(try IrisTutorial.pipeline())
         let options = try SubmitOptions.parse(["--endpoint", endpoint, "--experiment-name", "iris", "--poll-interval", "0.5"])
         let name = IrisTutorial.tarballName

@@ -31,8 +31,8 @@ struct IrisWebUITests {
         try SpecWriter().write(try Self.typedPipeline()).write(to: typedFile, atomically: true, encoding: .utf8)
         let shots = TestEnvironment.packageRoot.appendingPathComponent("test-artifacts/ui-e2e")
 
-        let server = await InProcessServer.start(dataFolder: folder.appendingPathComponent("data"))
-        let endpoint = server.endpoint
+        let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
+        let endpoint = server.endpoint.absoluteString
         let name = IrisTutorial.tarballName
         let output = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
             try await TestEnvironment.runOracle(

@@ -6,7 +6,7 @@ import KFPSpec
 struct CLIHarness: Sendable {
     let endpoint: String
     let folder: URL
-    let server: Task<Void, any Error>
+    let server: RunningKFPServer
     let executable: URL
 
     /// The `kfp` executable next to this test binary, or nil when it was not built.
@@ -17,23 +17,12 @@ struct CLIHarness: Sendable {
 
     static func start(executable: URL) async throws -> CLIHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-cli-test-\(UUID().uuidString)")
-        let (ports, sink) = AsyncStream<Int>.makeStream()
-        let server = KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data")))
-        let task = Task {
-            defer { sink.finish() }
-            try await server.run { port in sink.yield(port) }
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        return CLIHarness(endpoint: "http://127.0.0.1:\(port)", folder: folder, server: task, executable: executable)
+        let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
+        return CLIHarness(endpoint: server.endpoint.absoluteString, folder: folder, server: server, executable: executable)
     }
 
     func stop() async {
-        server.cancel()
-        _ = try? await server.value
+        await server.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -14,7 +14,7 @@ struct ClientHarness: Sendable {
     let client: KFPClient
     let base: URL
     let dataFolder: URL
-    let task: Task<Void, any Error>
+    let server: RunningKFPServer
 
     /// Starts a server, runs `body` with it, then stops the server and shuts the client down.
     static func with<T: Sendable>(
@@ -41,34 +41,19 @@ struct ClientHarness: Sendable {
             "kfp-client-test-\(UUID().uuidString)")
         var options = ServerOptions(port: 0, dataFolder: folder, maxParallelRuns: 4, maxParallelTasks: 4)
         configure(&options)
-        let (ports, sink) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "kfp-server-under-test")
         logger.logLevel = .critical
-        let server = KFPServer(options: options, logger: logger)
-        let task = Task {
-            defer { sink.finish() }
-            try await server.run { port in sink.yield(port) }
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        guard port > 0, let base = URL(string: "http://127.0.0.1:\(port)") else {
-            task.cancel()
-            _ = try? await task.value
-            throw KFPClientError(message: "the server did not start")
-        }
+        let server = try await KFPServer(options: options, logger: logger).start()
+        let base = server.endpoint
         var configuration = KFPClient.Configuration(endpoint: base, requestTimeout: 20)
         configureClient(&configuration)
         return ClientHarness(
-            client: KFPClient(configuration: configuration), base: base, dataFolder: folder, task: task)
+            client: KFPClient(configuration: configuration), base: base, dataFolder: folder, server: server)
     }
 
     func stop() async {
         try? await client.shutdown()
-        task.cancel()
-        _ = try? await task.value
+        await server.stop()
         try? FileManager.default.removeItem(at: dataFolder)
     }
 

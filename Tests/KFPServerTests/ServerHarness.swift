@@ -14,35 +14,19 @@ import Testing
 struct ServerHarness: Sendable {
     let base: URL
     let dataFolder: URL
-    let task: Task<Void, any Error>
+    let server: RunningKFPServer
 
     /// Starts a server and waits until it listens.
     static func start(_ configure: @Sendable (inout ServerOptions) -> Void = { _ in }) async throws -> ServerHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-server-test-\(UUID().uuidString)")
         var options = ServerOptions(port: 0, dataFolder: folder, maxParallelRuns: 4)
         configure(&options)
-        let (ports, sink) = AsyncStream<Int>.makeStream()
-        let server = KFPServer(options: options)
-        let task = Task {
-            defer { sink.finish() }
-            try await server.run { port in sink.yield(port) }
-        }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        guard port > 0, let base = URL(string: "http://127.0.0.1:\(port)") else {
-            task.cancel()
-            _ = try await task.value
-            throw HarnessError(message: "the server did not start")
-        }
-        return ServerHarness(base: base, dataFolder: folder, task: task)
+        let server = try await KFPServer(options: options).start()
+        return ServerHarness(base: server.endpoint, dataFolder: folder, server: server)
     }
 
     func stop() async {
-        task.cancel()
-        _ = try? await task.value
+        await server.stop()
         try? FileManager.default.removeItem(at: dataFolder)
     }
 
