@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: builds the package, sets up the Python oracle
-# (a virtual environment with kfp==2.17.3 and selenium in .venv-oracle) and Debian's chromium
-# with chromedriver for the web UI's browser test, then runs `swift test`.
+# (a virtual environment with kfp==2.17.3 and selenium in .venv-oracle), Debian's chromium
+# with chromedriver for the web UI's browser test, podman with the test images
+# (scripts/containers/setup.sh, cached under ~/.cache/swift-kfp-tests) and a private Docker daemon
+# (scripts/containers/dockerd.sh, stopped by PID when the tests end), then runs `swift test`.
+# Container setup needs root (apt-get, a private dockerd); elsewhere those tests are skipped with a notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +33,26 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && "$VENV/bin/python" -c "import selenium" 2>/dev/null; then
     export KFP_UI_E2E_REQUIRED=1
+fi
+
+# Real container engines: podman (daemonless, private configuration) and a private dockerd.
+if engine_env="$(scripts/containers/setup.sh)"; then
+    eval "$engine_env"
+else
+    echo "notice: podman setup failed or is not possible here; podman tests are skipped"
+fi
+daemons="$(mktemp -d "${TMPDIR:-/tmp}/kfp-test-daemons.XXXXXX")"
+stop_daemons() {
+    scripts/containers/dockerd.sh stop "$daemons/docker" || true
+    rm -rf "$daemons"
+}
+trap stop_daemons EXIT
+mkdir -p "$daemons/docker"
+if docker_env="$(scripts/containers/dockerd.sh start "$daemons/docker")"; then
+    eval "$docker_env"
+    export KFP_TEST_DOCKER=1
+else
+    echo "notice: no private dockerd; docker tests are skipped"
 fi
 
 swift build --build-tests

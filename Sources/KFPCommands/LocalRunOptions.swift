@@ -23,29 +23,15 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the task cache.")
     public var noCache = false
 
-    @Option(help: "How container tasks run: subprocess (on this machine, the default), docker, podman, or container (docker, else podman).")
-    public var launcher: String = "subprocess"
+    @Option(help: "How container tasks run: subprocess (on this machine, the default), podman, docker, container (docker, else podman) or auto (an engine that answers, else subprocess).")
+    public var launcher: TaskLauncherKind = .subprocess
 
     @Flag(help: "Print the run as one JSON object on stdout.")
     public var json = false
 
-    /// The launcher `--launcher` names.
-    var launcherKind: TaskLauncherKind? {
-        switch launcher {
-        case "subprocess": return .subprocess
-        case "docker": return .container(.docker)
-        case "podman": return .container(.podman)
-        case "container": return .container(.automatic)
-        default: return nil
-        }
-    }
-
     public init() {}
 
     public func validate() throws {
-        if launcherKind == nil {
-            throw ValidationError("--launcher must be subprocess, docker, podman or container, found '\(launcher)'")
-        }
         if let maxParallel, maxParallel < 1 { throw ValidationError("--max-parallel must be at least 1, found \(maxParallel)") }
     }
 
@@ -80,7 +66,7 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
         })
         if let pipelineRoot { options.pipelineRoot = URL(fileURLWithPath: pipelineRoot) }
         if let maxParallel { options.maxParallel = maxParallel }
-        options.launcher = launcherKind ?? .subprocess
+        options.launcher = launcher
         let record: LocalRun
         do {
             let runner = LocalRunner(options: options)

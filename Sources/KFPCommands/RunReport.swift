@@ -20,6 +20,7 @@ enum RunReport {
             "run_id": .string(run.runID), "state": .string(run.state.rawValue), "pipeline_root": .string(run.pipelineRoot),
             "run_root": .string(run.runRoot), "outputs": outputs(run.outputs), "tasks": .object(tasks),
             "ignored_settings": .array(run.ignoredSettings.map(JSONValue.string)),
+            "launcher": .string(run.launcher),
         ])
         return object.prettyJSON()
     }
@@ -35,7 +36,7 @@ enum RunReport {
 
     /// A closing summary: one line per task with its state and whether it came from the cache.
     static func summary(_ run: LocalRun) -> String {
-        var lines = ["run \(run.runID): \(run.state.rawValue) (\(run.runRoot))"]
+        var lines = ["run \(run.runID): \(run.state.rawValue) (\(run.runRoot))", "launcher: \(run.launcher)"]
         if !run.ignoredSettings.isEmpty {
             lines.append("ignored Kubernetes-only settings: \(run.ignoredSettings.joined(separator: ", "))")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KFPLocal
 import KFPServer
 import Logging
 
@@ -35,6 +36,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "The largest accepted run parameter value (as compact JSON), in bytes.")
     var maxParameterBytes = 1 << 20
 
+    @Option(help: "How container tasks run: subprocess (on this machine, the default), podman, docker, container (docker, else podman) or auto (an engine that answers, else subprocess).")
+    var launcher: TaskLauncherKind = .subprocess
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535, found \(port)") }
         guard maxParallelRuns >= 1 else { throw ValidationError("--max-parallel-runs must be at least 1, found \(maxParallelRuns)") }
@@ -45,7 +49,8 @@ struct ServerCommand: AsyncParsableCommand {
     func run() async throws {
         let options = ServerOptions(
             host: host, port: port, dataFolder: URL(fileURLWithPath: data), maxParallelRuns: maxParallelRuns,
-            token: token, maxUploadBytes: maxUploadBytes, maxParameterBytes: maxParameterBytes)
+            token: token, maxUploadBytes: maxUploadBytes, maxParameterBytes: maxParameterBytes,
+            launcher: launcher)
         var logger = Logger(label: "kfp-server")
         logger.logLevel = .notice
         let host = self.host

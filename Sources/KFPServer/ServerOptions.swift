@@ -1,4 +1,5 @@
 public import Foundation
+public import KFPLocal
 
 /// How `kfp server` listens, where it keeps its data and how much it runs at once.
 ///
@@ -22,12 +23,16 @@ public struct ServerOptions: Sendable {
     public var maxParameterBytes: Int
     /// How many tasks of one run execute at the same time (the runner's `--max-parallel`).
     public var maxParallelTasks: Int
+    /// How runs start their container tasks (the runner's `--launcher`): on this machine by
+    /// default, or in their images with podman or docker.
+    public var launcher: TaskLauncherKind
 
     public init(
         host: String = "127.0.0.1", port: Int = 8888, dataFolder: URL, maxParallelRuns: Int = 4,
         token: String? = nil, maxUploadBytes: Int = 32 << 20, maxParameterBytes: Int = 1 << 20,
-        maxParallelTasks: Int = ProcessInfo.processInfo.activeProcessorCount
+        maxParallelTasks: Int = ProcessInfo.processInfo.activeProcessorCount, launcher: TaskLauncherKind = .subprocess
     ) {
+        self.launcher = launcher
         self.host = host
         self.port = port
         self.dataFolder = dataFolder

@@ -12,13 +12,15 @@ struct ContainerInvocationTests {
         arguments: [#"printf %s "$0" > "$1""#, "hi there", "/runs/p/r/write/outputs/out"],
         environment: ["ENV2": "b", "ENV1": "a=1"], workingDirectory: "/runs/p/r/write",
         mounts: [ContainerMount(path: "/runs/p/r/read/artifacts/data", readOnly: true), ContainerMount(path: "/runs/p/r/write")],
-        user: "1000:1000", name: "kfp-0c0c0c0c-write-0")
+        user: "1000:1000", limits: ContainerLimits(cpus: "0.5", memoryBytes: 536_870_912, gpus: 2),
+        labels: ["io.swift-kfp.task": "write", "io.swift-kfp.run-id": "0c0c0c0c"], name: "kfp-0c0c0c0c-write-0")
 
-    @Test("docker: --rm, name, user, workdir, mounts by path, env by name, command as entrypoint, then image and the rest")
+    @Test("docker: --rm, name, labels, user, workdir, limits, mounts by path, env by name, command as entrypoint, then image and the rest")
     func dockerArgv() {
         #expect(Self.sample.argv() == [
-            "/usr/bin/docker", "run", "--rm", "--name", "kfp-0c0c0c0c-write-0", "--user", "1000:1000",
-            "--workdir", "/runs/p/r/write",
+            "/usr/bin/docker", "run", "--rm", "--name", "kfp-0c0c0c0c-write-0",
+            "--label", "io.swift-kfp.run-id=0c0c0c0c", "--label", "io.swift-kfp.task=write", "--user", "1000:1000",
+            "--workdir", "/runs/p/r/write", "--cpus", "0.5", "--memory", "536870912", "--gpus", "2",
             "--volume", "/runs/p/r/read/artifacts/data:/runs/p/r/read/artifacts/data:ro",
             "--volume", "/runs/p/r/write:/runs/p/r/write",
             "--env", "ENV1=a=1", "--env", "ENV2=b",
@@ -31,9 +33,12 @@ struct ContainerInvocationTests {
     func podmanUser() {
         var invocation = Self.sample
         invocation.engine = "/usr/local/bin/podman"
+        invocation.labels = [:]
         #expect(Array(invocation.argv().prefix(8)) == [
             "/usr/local/bin/podman", "run", "--rm", "--name", "kfp-0c0c0c0c-write-0", "--user", "1000:1000", "--userns=keep-id",
         ])
+        // podman gives GPUs as the CDI device.
+        #expect(invocation.argv().joined(separator: " ").contains("--memory 536870912 --device nvidia.com/gpu=all --volume"))
         invocation.user = "0:0"
         #expect(!invocation.argv().contains("--userns=keep-id"))
         invocation.engine = "/usr/bin/docker"
@@ -41,13 +46,13 @@ struct ContainerInvocationTests {
         #expect(!invocation.argv().contains("--userns=keep-id"))
     }
 
-    @Test("no command: the image's entrypoint runs with the arguments; no name or user when not given")
+    @Test("no command: the image's entrypoint runs with the arguments; no name, user, workdir or limits when not given")
     func argsOnly() {
         let invocation = ContainerInvocation(
             engine: "docker", image: "gcr.io/image", command: [], arguments: ["io-upstream", "3.1415926"],
-            workingDirectory: "/w", mounts: [ContainerMount(path: "/w")])
+            mounts: [ContainerMount(path: "/w")])
         #expect(invocation.argv() == [
-            "docker", "run", "--rm", "--workdir", "/w", "--volume", "/w:/w", "gcr.io/image", "io-upstream", "3.1415926",
+            "docker", "run", "--rm", "--volume", "/w:/w", "gcr.io/image", "io-upstream", "3.1415926",
         ])
     }
 
@@ -61,11 +66,12 @@ struct ContainerInvocationTests {
         #expect(invocation.problem == "the executor has no image")
     }
 
-    @Test("container names: kfp-<run id prefix>-<task path>-<attempt>, other characters replaced")
+    @Test("container names: kfp-<run id prefix>-<launch>-<task path>-<attempt>, other characters replaced")
     func names() {
-        #expect(ContainerInvocation.containerName(runID: "0c0c0c0c-1111", taskPath: "for-loop-2/0/double", attempt: 1)
-            == "kfp-0c0c0c0c-for-loop-2-0-double-1")
-        #expect(ContainerInvocation.containerName(runID: "abc", taskPath: "ünï task", attempt: 0) == "kfp-abc--n--task-0")
+        #expect(ContainerInvocation.containerName(runID: "0c0c0c0c-1111", launch: "a1b2c3", taskPath: "for-loop-2/0/double", attempt: 1)
+            == "kfp-0c0c0c0c-a1b2c3-for-loop-2-0-double-1")
+        #expect(ContainerInvocation.containerName(runID: "abc", launch: "a1b2c3", taskPath: "ünï task", attempt: 0)
+            == "kfp-abc-a1b2c3--n--task-0")
     }
 
     @Test("no engine on PATH: the error names the programs looked for and every folder searched")

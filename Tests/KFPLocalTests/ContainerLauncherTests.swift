@@ -8,22 +8,25 @@ import Glibc
 import Darwin
 #endif
 
-/// The container launcher inside real runs, with a fake engine (no docker daemon or podman here):
+/// The container launcher inside real runs, with a fake engine (beside the real-engine tests, for
+/// machines without one, and to see every argument the runner passes):
 /// a run asked to use an absent or broken engine fails before it starts; with a working one every
 /// container task goes through `<engine> run` with the argv the runner resolved.
 @Suite("Container launcher in runs")
 struct ContainerLauncherTests {
-    /// A fake engine: answers `version`; for `run`, records its arguments (NUL-separated) in `calls/<name>.txt`
+    /// A fake engine: answers `version`, `info` and `image`; for `run`, records its arguments
+    /// (NUL-separated) in `calls/<task>.txt` (the task from the `io.swift-kfp.task` label)
     /// beside itself, then (for the image `fake/local` only) runs the command on this machine in the
     /// working directory with the `--env` variables, as the real engine would inside the image.
     static let fakeEngine = #"""
         #!/bin/sh
-        [ "$1" = version ] && exit 0
-        mkdir -p "$(dirname "$0")/calls" && printf '%s\0' "$@" > "$(dirname "$0")/calls/$4.txt"
+        case "$1" in version|info|image) exit 0 ;; esac
+        task=$(printf '%s\n' "$@" | sed -n 's/^io.swift-kfp.task=//p' | head -n1)
+        mkdir -p "$(dirname "$0")/calls" && printf '%s\0' "$@" > "$(dirname "$0")/calls/$task.txt"
         shift 2
         while [ $# -gt 0 ]; do
           case "$1" in
-            --name|--user|--volume) shift 2 ;;
+            --name|--user|--volume|--label|--cpus|--memory) shift 2 ;;
             --userns=*) shift ;;
             --workdir) cd "$2" || exit 125; shift 2 ;;
             --env) export "$2"; shift 2 ;;
@@ -95,12 +98,13 @@ struct ContainerLauncherTests {
         let error = await #expect(throws: LocalRunError.self) {
             try await LocalRunner(options: options).run(try harness.spec(Self.pipeline))
         }
-        #expect(error?.message == "\(engine.path) cannot run containers: 'docker version' exited with status 1:\n"
+        #expect(error?.message == "\(engine.path) cannot run containers: 'docker version' exited with status 1;"
+            + " start the engine's daemon (dockerd) or point DOCKER_HOST at it, or use --launcher subprocess:\n"
             + "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.")
         #expect(!FileManager.default.fileExists(atPath: harness.root.path))
     }
 
-    @Test("each task runs through '<engine> run': image, env, same-path mounts, user, workdir; outputs land where the runner reads them")
+    @Test("each task runs through '<engine> run': image, labels, env, same-path mounts, the image's workdir; outputs land where the runner reads them")
     func runsThroughEngine() async throws {
         let harness = RunnerHarness()
         let folder = try ContainerInvocationTests.folder(with: [])
@@ -115,18 +119,25 @@ struct ContainerLauncherTests {
         #expect(run.tasks["read"]?.outputs.parameters["text"] == .string("hello from the image"))
 
         let runRoot = harness.root.standardizedFileURL.path + "/in-containers/\(Self.runID)"
-        let user = "\(getuid()):\(getgid())"
+        // docker as a user other than root runs the task as that user (files stay the user's).
+        let user = getuid() == 0 ? [] : ["--user", "\(getuid()):\(getgid())"]
         let home = getuid() == 0 ? [] : ["--env", "HOME=/tmp"]
-        let write = try Self.call(folder, "kfp-0c0c0c0c-write-0")
-        #expect(write == ["run", "--rm", "--name", "kfp-0c0c0c0c-write-0", "--user", user, "--workdir", "\(runRoot)/write",
-                          "--volume", "\(runRoot)/workspace:\(runRoot)/workspace", "--volume", "\(runRoot)/write:\(runRoot)/write",
-                          "--env", "GREETING=hello from the image"] + home
+        func labels(_ task: String) -> [String] {
+            ["--label", "io.swift-kfp.run-id=\(Self.runID)", "--label", "io.swift-kfp.task=\(task)"]
+        }
+        let write = try Self.call(folder, "write")
+        let name = try #require(write.dropFirst(3).first)
+        #expect(name.hasPrefix("kfp-0c0c0c0c-") && name.hasSuffix("-write-0") && name.count == "kfp-0c0c0c0c-a1b2c3-write-0".count)
+        let launch = name.dropFirst(13).prefix(6)
+        #expect(write == ["run", "--rm", "--name", name] + labels("write") + user
+            + ["--volume", "\(runRoot)/workspace:\(runRoot)/workspace", "--volume", "\(runRoot)/write:\(runRoot)/write",
+               "--env", "GREETING=hello from the image"] + home
             + ["--entrypoint", "sh", "fake/local", "-c", #"printf "%s" "$GREETING" > "$0""#, "\(runRoot)/write/artifacts/data"])
-        let read = try Self.call(folder, "kfp-0c0c0c0c-read-0")
+        let read = try Self.call(folder, "read")
         let data = "\(runRoot)/write/artifacts/data"
-        #expect(read == ["run", "--rm", "--name", "kfp-0c0c0c0c-read-0", "--user", user, "--workdir", "\(runRoot)/read",
-                         "--volume", "\(runRoot)/read:\(runRoot)/read", "--volume", "\(runRoot)/workspace:\(runRoot)/workspace",
-                         "--volume", "\(data):\(data):ro"] + home
+        #expect(read == ["run", "--rm", "--name", "kfp-0c0c0c0c-\(launch)-read-0"] + labels("read") + user
+            + ["--volume", "\(runRoot)/read:\(runRoot)/read", "--volume", "\(runRoot)/workspace:\(runRoot)/workspace",
+               "--volume", "\(data):\(data):ro"] + home
             + ["--entrypoint", "cp", "fake/local", data, "\(runRoot)/read/outputs/text"])
     }
 
@@ -165,11 +176,11 @@ struct ContainerLauncherTests {
         let run = try await LocalRunner(options: options).run(spec, runID: Self.runID)
         #expect(run.state == .succeeded)
         #expect(!FileManager.default.fileExists(atPath: environments.path))
-        let call = try Self.call(folder, "kfp-0c0c0c0c-hello-0")
+        let call = try Self.call(folder, "hello")
         let command = spec.deploymentSpec?.executors?["exec-hello"]?.container?.command ?? []
         let entrypoint = try #require(call.firstIndex(of: "--entrypoint"))
         #expect(Array(call[entrypoint...].prefix(9)) == ["--entrypoint", "sh", "python:3.11"] + command.dropFirst())
-        #expect(call.contains("--userns=keep-id") == (getuid() != 0))
+        #expect(!call.contains("--userns=keep-id") && !call.contains("--user"))
         #expect(Array(call.suffix(4)).enumerated().filter { $0.offset != 1 }.map(\.element)
             == ["--executor_input", "--function_to_execute", "hello"])
         let folderOfTask = try #require(run.tasks["hello"]?.taskRoot)
@@ -178,7 +189,7 @@ struct ContainerLauncherTests {
         #expect(passed == written)
     }
 
-    /// The arguments the fake engine recorded for a container name.
+    /// The arguments the fake engine recorded for a task.
     static func call(_ folder: URL, _ name: String) throws -> [String] {
         let text = try String(contentsOf: folder.appendingPathComponent("calls/\(name).txt"), encoding: .utf8)
         return text.split(separator: "\0", omittingEmptySubsequences: false).map(String.init).dropLast()

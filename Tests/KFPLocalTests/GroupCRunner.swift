@@ -37,7 +37,7 @@ enum GroupCRunner {
         return folders.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func run(_ item: GroupCCase) async throws -> GroupCRun {
+    static func run(_ item: GroupCCase, launcher: TaskLauncherKind = .subprocess) async throws -> GroupCRun {
         guard let corpus = TestEnvironment.corpus else { throw LocalRunError("no corpus") }
         let file = corpus.appendingPathComponent("pipelines/valid/\(item.file).yaml")
         var spec = try SpecLoader(file: file.path).loadPipelineSpec(String(contentsOf: file, encoding: .utf8))
@@ -55,7 +55,7 @@ enum GroupCRunner {
             for (name, content) in files { try Data(content.utf8).write(to: folder.appendingPathComponent(name)) }
         }
         let runner = LocalRunner(options: LocalRunnerOptions(
-            pipelineRoot: root, maxParallel: 2, cachingEnabled: item.rerunWithCache))
+            pipelineRoot: root, maxParallel: 2, cachingEnabled: item.rerunWithCache, launcher: launcher))
         let started = Date()
         let fixed = spec
         let arguments = item.arguments

@@ -88,10 +88,15 @@ struct ContainerExecution {
             let status: SubprocessLauncher.Outcome
             if let containers = run.containerLauncher {
                 let invocation = try containerInvocation(
-                    executorInput, resolver: resolver, engine: containers.engine, root: root, attempt: attempt)
+                    executorInput, resolver: resolver, launcher: containers, root: root, attempt: attempt)
                 let environment = run.baseEnvironment
                 status = await run.slots.withSlot {
                     await containers.launch(invocation, environment: environment, workingDirectory: root, log: log)
+                }
+                // A canceled container's client can end in any way (the engine forwards SIGTERM to
+                // the container, whose exit status is its program's): the task was canceled.
+                if Task.isCancelled {
+                    return TaskOutcome(state: .canceled, message: "canceled; last lines of \(log.path):\n\(LogTail.lines(of: log))")
                 }
             } else {
                 status = try await launchHere(resolver: resolver, root: root, log: log)
@@ -151,21 +156,33 @@ extension ContainerExecution {
     /// The `docker run` / `podman run` of this attempt: the executor's image, its command and
     /// arguments resolved as for a subprocess (kept apart: the command replaces the entrypoint),
     /// the spec's environment, the task folder, workspace and local input artifacts mounted at
-    /// their host paths, this user's uid and gid, and a name unique to the attempt.
+    /// their host paths, the image's working directory and user (see ``ContainerLauncher/user()``),
+    /// the resource limits, labels naming the run and task, and a name unique to the attempt.
     func containerInvocation(
-        _ executorInput: ExecutorInput, resolver: CommandResolver, engine: URL, root: URL, attempt: Int
+        _ executorInput: ExecutorInput, resolver: CommandResolver, launcher: ContainerLauncher, root: URL, attempt: Int
     ) throws(TaskFailure) -> ContainerInvocation {
-        let user = ContainerLauncher.currentUser
+        let user = launcher.user()
+        var limits: ContainerLimits
+        do {
+            limits = try ContainerLimits(container.resources) { text in try resolver.argv([text]).joined(separator: " ") }
+        } catch let failure as TaskFailure {
+            throw failure
+        } catch {
+            throw TaskFailure("\(error)")
+        }
+        if !launcher.hostHasGPU { limits.gpus = 0 }
         return ContainerInvocation(
-            engine: engine.path,
+            engine: launcher.engine.path,
             image: container.image,
             command: try resolver.argv(container.command ?? []),
             arguments: try resolver.argv(container.args ?? []),
             environment: ContainerLauncher.environment(for: container, user: user),
-            workingDirectory: root.standardizedFileURL.path,
             mounts: ContainerLauncher.mounts(taskRoot: root, workspace: run.workspace, executorInput: executorInput),
             user: user,
-            name: ContainerInvocation.containerName(runID: run.runID, taskPath: path.description, attempt: attempt))
+            limits: limits,
+            labels: ["io.swift-kfp.run-id": run.runID, "io.swift-kfp.task": path.description],
+            name: ContainerInvocation.containerName(
+                runID: run.runID, launch: launcher.launch, taskPath: path.description, attempt: attempt))
     }
 }
 

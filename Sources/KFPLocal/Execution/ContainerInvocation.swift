@@ -5,19 +5,21 @@ import Foundation
 /// ```swift
 /// let invocation = ContainerInvocation(
 ///     engine: "/usr/bin/docker", image: "alpine", command: ["sh", "-c"], arguments: ["echo hi"],
-///     environment: ["ENV1": "val1"], workingDirectory: "/runs/p/1/echo",
-///     mounts: [ContainerMount(path: "/runs/p/1/echo")], user: "1000:1000", name: "kfp-1-echo-1")
+///     environment: ["ENV1": "val1"], mounts: [ContainerMount(path: "/runs/p/1/echo")],
+///     limits: ContainerLimits(cpus: "0.5", memoryBytes: 1_000_000_000), name: "kfp-1-echo-1")
 /// invocation.argv()
-/// // ["/usr/bin/docker", "run", "--rm", "--name", "kfp-1-echo-1", "--user", "1000:1000",
-/// //  "--workdir", "/runs/p/1/echo", "--volume", "/runs/p/1/echo:/runs/p/1/echo",
+/// // ["/usr/bin/docker", "run", "--rm", "--name", "kfp-1-echo-1", "--cpus", "0.5",
+/// //  "--memory", "1000000000", "--volume", "/runs/p/1/echo:/runs/p/1/echo",
 /// //  "--env", "ENV1=val1", "--entrypoint", "sh", "alpine", "-c", "echo hi"]
 /// ```
 ///
 /// The container `command` replaces the image's entrypoint (its first element becomes
 /// `--entrypoint`, the rest come after the image), and `args` follow, as on Kubernetes; with no
-/// command the image's own entrypoint runs with the arguments. Mounts keep their host paths, so the
-/// paths in the executor input are valid inside the container. With podman and a non-root user,
-/// `--userns=keep-id` maps the user's uid into the container, so files it writes are the user's.
+/// command the image's own entrypoint runs with the arguments. The working directory and the user
+/// are the image's unless given (a KFP pod sets neither: `kfp component build` images rely on their
+/// `WORKDIR`). Mounts keep their host paths, so the paths in the executor input are valid inside
+/// the container. With podman and a non-root user, `--userns=keep-id` maps the user's uid into the
+/// container, so files it writes are the user's.
 public struct ContainerInvocation: Sendable, Hashable {
     /// The engine program (a path or a name): `docker` or `podman`.
     public var engine: String
@@ -29,19 +31,24 @@ public struct ContainerInvocation: Sendable, Hashable {
     public var arguments: [String]
     /// Variables set in the container (the spec's `env`, and `HOME` for a non-root user).
     public var environment: [String: String]
-    /// The working directory inside the container: the task folder, at its host path.
-    public var workingDirectory: String
+    /// The working directory inside the container, or `nil` for the image's `WORKDIR`.
+    public var workingDirectory: String?
     /// Host folders and files mounted at the same path.
     public var mounts: [ContainerMount]
     /// `uid:gid` to run as, or `nil` for the image's user.
     public var user: String?
+    /// CPU, memory and GPU limits given to the engine.
+    public var limits: ContainerLimits
+    /// Labels set on the container (the run id and task path, so a run's containers can be found).
+    public var labels: [String: String]
     /// The container's name (so a canceled run can remove it), or `nil` for a generated one.
     public var name: String?
 
     /// A run of `image` by `engine`; see the properties for each part.
     public init(
         engine: String, image: String, command: [String], arguments: [String], environment: [String: String] = [:],
-        workingDirectory: String, mounts: [ContainerMount] = [], user: String? = nil, name: String? = nil
+        workingDirectory: String? = nil, mounts: [ContainerMount] = [], user: String? = nil,
+        limits: ContainerLimits = ContainerLimits(), labels: [String: String] = [:], name: String? = nil
     ) {
         self.engine = engine
         self.image = image
@@ -51,6 +58,8 @@ public struct ContainerInvocation: Sendable, Hashable {
         self.workingDirectory = workingDirectory
         self.mounts = mounts
         self.user = user
+        self.limits = limits
+        self.labels = labels
         self.name = name
     }
 
@@ -59,16 +68,18 @@ public struct ContainerInvocation: Sendable, Hashable {
         URL(fileURLWithPath: engine).lastPathComponent.hasPrefix("podman")
     }
 
-    /// The full argv, engine first. Mounts are sorted by path and variables by name, so the same
+    /// The full argv, engine first. Labels, mounts and variables are sorted by name, so the same
     /// invocation always gives the same argv.
     public func argv() -> [String] {
         var argv = [engine, "run", "--rm"]
         if let name { argv += ["--name", name] }
+        for (key, value) in labels.sorted(by: { $0.key < $1.key }) { argv += ["--label", "\(key)=\(value)"] }
         if let user {
             argv += ["--user", user]
             if isPodman && !user.hasPrefix("0:") && user != "0" { argv.append("--userns=keep-id") }
         }
-        argv += ["--workdir", workingDirectory]
+        if let workingDirectory { argv += ["--workdir", workingDirectory] }
+        argv += limits.arguments(podman: isPodman)
         for mount in mounts.sorted(by: { $0.path < $1.path }) {
             argv += ["--volume", "\(mount.path):\(mount.path)" + (mount.readOnly ? ":ro" : "")]
         }
@@ -90,10 +101,11 @@ public struct ContainerInvocation: Sendable, Hashable {
         return nil
     }
 
-    /// A container name for a task attempt: `kfp-<first 8 of the run id>-<task path>-<attempt>`,
-    /// with every character a container name does not allow replaced by `-`.
-    public static func containerName(runID: String, taskPath: String, attempt: Int) -> String {
-        let raw = "kfp-\(runID.prefix(8))-\(taskPath)-\(attempt)"
+    /// A container name for a task attempt: `kfp-<first 8 of the run id>-<launch>-<task path>-<attempt>`,
+    /// with every character a container name does not allow replaced by `-`. `launch` tells apart
+    /// two runs under the same id (a resumed run while an earlier container is still being removed).
+    public static func containerName(runID: String, launch: String, taskPath: String, attempt: Int) -> String {
+        let raw = "kfp-\(runID.prefix(8))-\(launch)-\(taskPath)-\(attempt)"
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
         return String(raw.map { allowed.contains($0) ? $0 : "-" })
     }

@@ -9,24 +9,50 @@ import Darwin
 #endif
 
 /// Runs tasks in their images with the container engine found before the run
-/// (``TaskLauncherKind/container(_:)``): the engine's client runs as a child process, like any task
-/// program (its output goes to the task's log), and a canceled task's container is removed.
+/// (``TaskLauncherKind/container(_:)``): the image is made present first (pulled once per run when
+/// missing), then the engine's client runs as a child process, like any task program (its output
+/// streams into the task's log), and a canceled task's container is removed.
 struct ContainerLauncher: Sendable {
     /// The engine program (`docker` or `podman`), found on `PATH` before the run.
     let engine: URL
     let processes: SubprocessLauncher
+    let images: ContainerImages
+    /// Whether this host has an NVIDIA GPU for the engine to pass on (`/dev/nvidiactl`).
+    let hostHasGPU: Bool
+    /// Six random hex digits, the same for every container of one run (in their names).
+    let launch: String
+
+    init(engine: URL, processes: SubprocessLauncher, environment: [String: String]) {
+        self.engine = engine
+        self.processes = processes
+        images = ContainerImages(engine: engine, environment: environment)
+        hostHasGPU = Self.hostHasGPU()
+        launch = String(UUID().uuidString.lowercased().prefix(6))
+    }
+
+    static func hostHasGPU() -> Bool {
+        FileManager.default.fileExists(atPath: "/dev/nvidiactl") || FileManager.default.fileExists(atPath: "/dev/nvidia0")
+    }
+
+    var isPodman: Bool { engine.lastPathComponent.hasPrefix("podman") }
 
     func launch(_ invocation: ContainerInvocation, environment: [String: String], workingDirectory: URL, log: URL) async
         -> SubprocessLauncher.Outcome
     {
         if let problem = invocation.problem { return .couldNotLaunch(problem) }
+        if let problem = await images.prepare(invocation.image, log: log) { return .couldNotLaunch(problem) }
+        if Task.isCancelled { return .signaled(SIGTERM) }
         let outcome = await processes.launch(
             argv: invocation.argv(), environment: environment, workingDirectory: workingDirectory, log: log)
         if Task.isCancelled, let name = invocation.name {
-            // The client was stopped; the container may outlive it. Remove it (outside the canceled task).
-            let argv = [engine.path, "rm", "--force", name]
+            // The client was stopped (SIGTERM to the container, then SIGKILL to the client after the
+            // grace period); the container may outlive it. Remove it at once, outside the canceled
+            // task, with the engine's words kept out of the task's log.
+            let argv = [engine.path, "rm", "--force"] + (isPodman ? ["--time", "0"] : []) + [name]
+            let scratch = workingDirectory.appendingPathComponent(".engine-rm-\(UUID().uuidString).log")
             await Task.detached {
-                _ = await SubprocessLauncher().launch(argv: argv, environment: environment, workingDirectory: workingDirectory, log: log)
+                _ = await SubprocessLauncher().launch(argv: argv, environment: environment, workingDirectory: workingDirectory, log: scratch)
+                try? FileManager.default.removeItem(at: scratch)
             }.value
         }
         return outcome
@@ -59,6 +85,13 @@ struct ContainerLauncher: Sendable {
             if !covered { kept.append(mount) }
         }
         return kept.sorted { $0.path < $1.path }
+    }
+
+    /// The user a task's container runs as: the image's own, except with docker for a user other
+    /// than root, where this user's `uid:gid` keeps the files the task writes into the mounted task
+    /// folders the user's (rootless podman maps the image's root to this user already).
+    func user() -> String? {
+        getuid() == 0 || isPodman ? nil : Self.currentUser
     }
 
     /// The variables set inside the container: the spec's `env`, plus `HOME=/tmp` for a non-root

@@ -58,10 +58,10 @@ extension ContainerEngine {
         return "the container launcher needs \(needs), but \(what) (\(searched)); install one, or use the subprocess launcher"
     }
 
-    /// Runs `<engine> version` (at most `timeout` seconds) to check that the engine can reach its
-    /// daemon or runtime.
+    /// Checks that the engine can run containers, at most `timeout` seconds: `docker version`
+    /// (which needs the daemon), `podman info` (which reads podman's configuration and storage).
     ///
-    /// - Throws: ``LocalRunError`` with the engine's own last lines when it cannot.
+    /// - Throws: ``LocalRunError`` with the engine's own last lines and what to do when it cannot.
     static func probe(_ engine: URL, environment: [String: String], timeout: Double = 30) async throws(LocalRunError) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-engine-probe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -71,7 +71,13 @@ extension ContainerEngine {
             throw LocalRunError("cannot create \(folder.path) to check \(engine.path): \(error.localizedDescription)")
         }
         let log = folder.appendingPathComponent("probe.log")
-        let argv = [engine.path, "version"]
+        let name = engine.lastPathComponent
+        let podman = name.hasPrefix("podman")
+        let argv = [engine.path, podman ? "info" : "version"]
+        let check = "'\(name) \(argv[1])'"
+        let help = podman
+            ? "check podman's configuration (containers.conf, storage.conf; CONTAINERS_CONF and CONTAINERS_STORAGE_CONF) with 'podman info', or use --launcher subprocess"
+            : "start the engine's daemon (dockerd) or point DOCKER_HOST at it, or use --launcher subprocess"
         let outcome = await withTaskGroup(of: SubprocessLauncher.Outcome?.self) { group in
             group.addTask {
                 await SubprocessLauncher().launch(argv: argv, environment: environment, workingDirectory: folder, log: log)
@@ -89,13 +95,13 @@ extension ContainerEngine {
         case .exited(0)?:
             return
         case .exited(let code)?:
-            throw LocalRunError("\(engine.path) cannot run containers: '\(engine.lastPathComponent) version' exited with status \(code):\n\(tail)")
+            throw LocalRunError("\(engine.path) cannot run containers: \(check) exited with status \(code); \(help):\n\(tail)")
         case .signaled(let signal)?:
-            throw LocalRunError("\(engine.path) cannot run containers: '\(engine.lastPathComponent) version' was stopped by signal \(signal)")
+            throw LocalRunError("\(engine.path) cannot run containers: \(check) was stopped by signal \(signal); \(help)")
         case .couldNotLaunch(let reason)?:
-            throw LocalRunError("\(engine.path) cannot run containers: \(reason)")
+            throw LocalRunError("\(engine.path) cannot run containers: \(reason); \(help)")
         case nil:
-            throw LocalRunError("\(engine.path) cannot run containers: '\(engine.lastPathComponent) version' did not answer within \(Int(timeout)) s")
+            throw LocalRunError("\(engine.path) cannot run containers: \(check) did not answer within \(Int(timeout)) s; \(help)")
         }
     }
 }

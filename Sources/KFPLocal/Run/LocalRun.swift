@@ -21,13 +21,16 @@ public struct LocalRun: Sendable, Codable {
     public var tasks: [String: TaskRecord]
     /// Kubernetes-only settings that were ignored, by name (reported once per run).
     public var ignoredSettings: [String]
+    /// How container tasks ran: `subprocess`, or the engine (`podman`, `docker`); with
+    /// ``TaskLauncherKind/auto``, also why (`subprocess (no container engine answered: ...)`).
+    public var launcher: String
     /// Start and end of the run, seconds since 1970.
     public var startTime: Double
     public var endTime: Double
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", pipelineName = "pipeline_name", state, runRoot = "run_root"
-        case pipelineRoot = "pipeline_root", outputs, tasks, ignoredSettings = "ignored_settings"
+        case pipelineRoot = "pipeline_root", outputs, tasks, ignoredSettings = "ignored_settings", launcher
         case startTime = "start_time", endTime = "end_time"
     }
 }

@@ -34,12 +34,8 @@ public struct LocalRunner: Sendable {
         let scopeValues = try RootArguments(spec: spec).resolve(arguments)
         let environment = ProcessInfo.processInfo.environment
         let launcher = SubprocessLauncher()
-        var containerLauncher: ContainerLauncher?
-        if case .container(let engine) = options.launcher {
-            let program = try engine.locate(searchPath: environment["PATH"])
-            try await ContainerEngine.probe(program, environment: environment)
-            containerLauncher = ContainerLauncher(engine: program, processes: launcher)
-        }
+        let (containerLauncher, launcherNote) = try await LauncherChoice.make(
+            options.launcher, environment: environment, processes: launcher)
         let started = Date()
         let id = runID ?? UUID().uuidString.lowercased()
         let pipelineRoot = options.pipelineRoot.standardizedFileURL
@@ -59,7 +55,7 @@ public struct LocalRunner: Sendable {
             cache: options.cachingEnabled ? CacheStore(pipelineRoot: pipelineRoot) : nil,
             pythonEnvironments: PythonEnvironments(root: options.pythonEnvironmentsRoot, basePython: options.basePython, launcher: launcher),
             launcher: launcher, containerLauncher: containerLauncher, baseEnvironment: environment)
-        let ignored = IgnoredSettings.names(in: spec)
+        let ignored = IgnoredSettings.names(in: spec, containers: containerLauncher)
         guard let dag = spec.root.dag else { throw LocalRunError("the root component has no DAG") }
         let outcome = await DagRunner(run: context).run(
             component: spec.root, dag: dag, scope: DagScope(path: .root, parameters: scopeValues.parameters, artifacts: scopeValues.artifacts))
@@ -68,7 +64,7 @@ public struct LocalRunner: Sendable {
             runID: id, pipelineName: spec.pipelineInfo.name,
             state: outcome.state == .succeeded ? .succeeded : outcome.state, runRoot: runRoot.path,
             pipelineRoot: pipelineRoot.path, outputs: outcome.outputs, tasks: await context.recorder.records,
-            ignoredSettings: ignored, startTime: started.timeIntervalSince1970, endTime: Date().timeIntervalSince1970)
+            ignoredSettings: ignored, launcher: launcherNote, startTime: started.timeIntervalSince1970, endTime: Date().timeIntervalSince1970)
         if let data = try? SpecWriter().tree(of: record).prettyJSON() {
             try? Data((data + "\n").utf8).write(to: runRoot.appendingPathComponent("run.json"), options: .atomic)
         }

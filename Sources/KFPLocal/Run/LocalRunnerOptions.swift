@@ -76,7 +76,8 @@ public struct TaskEvent: Sendable {
 /// ```swift
 /// var options = LocalRunnerOptions()
 /// options.launcher = .container(.docker)        // docker run <image> ...
-/// options.launcher = .container(.automatic)     // docker, else podman
+/// options.launcher = .container(.automatic)     // docker, else podman (one must answer)
+/// options.launcher = .auto                       // an engine that answers, else subprocess
 /// ```
 public enum TaskLauncherKind: Sendable, Hashable, CustomStringConvertible {
     /// As a child process of this one (the default): the command runs on this machine, the image is
@@ -87,12 +88,16 @@ public enum TaskLauncherKind: Sendable, Hashable, CustomStringConvertible {
     /// environment variables are passed, and the program runs with this user's uid and gid.
     /// Lightweight Python components run their whole command (pip prelude included) in the image.
     case container(ContainerEngine)
+    /// docker when its daemon answers, else podman when it answers, else ``subprocess``; the run
+    /// records which it chose and why (``LocalRun/launcher``).
+    case auto
 
-    /// `subprocess`, or `container (docker or podman)`.
+    /// `subprocess`, `container (docker or podman)` or `auto`.
     public var description: String {
         switch self {
         case .subprocess: return "subprocess"
         case .container(let engine): return "container (\(engine))"
+        case .auto: return "auto"
         }
     }
 }

@@ -105,6 +105,7 @@ actor RunExecutor {
             try store.setRunRoot(runID, root.standardizedFileURL.appendingPathComponent(package.spec.pipelineInfo.name)
                 .appendingPathComponent(runID))
             var runnerOptions = LocalRunnerOptions(pipelineRoot: root, maxParallel: options.maxParallelTasks)
+            runnerOptions.launcher = options.launcher
             runnerOptions.onEvent = { event in
                 do {
                     try store.recordTask(runID: runID, event)
