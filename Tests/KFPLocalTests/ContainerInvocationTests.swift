@@ -20,7 +20,7 @@ struct ContainerInvocationTests {
         #expect(Self.sample.argv() == [
             "/usr/bin/docker", "run", "--rm", "--name", "kfp-0c0c0c0c-write-0",
             "--label", "io.swift-kfp.run-id=0c0c0c0c", "--label", "io.swift-kfp.task=write", "--user", "1000:1000",
-            "--workdir", "/runs/p/r/write", "--cpus", "0.5", "--memory", "536870912", "--gpus", "2",
+            "--workdir", "/runs/p/r/write", "--network", "host", "--cpus", "0.5", "--memory", "536870912", "--gpus", "2",
             "--volume", "/runs/p/r/read/artifacts/data:/runs/p/r/read/artifacts/data:ro",
             "--volume", "/runs/p/r/write:/runs/p/r/write",
             "--env", "ENV1=a=1", "--env", "ENV2=b",
@@ -52,7 +52,7 @@ struct ContainerInvocationTests {
             engine: "docker", image: "gcr.io/image", command: [], arguments: ["io-upstream", "3.1415926"],
             mounts: [ContainerMount(path: "/w")])
         #expect(invocation.argv() == [
-            "docker", "run", "--rm", "--volume", "/w:/w", "gcr.io/image", "io-upstream", "3.1415926",
+            "docker", "run", "--rm", "--network", "host", "--volume", "/w:/w", "gcr.io/image", "io-upstream", "3.1415926",
         ])
     }
 

@@ -26,7 +26,7 @@ struct ContainerLauncherTests {
         shift 2
         while [ $# -gt 0 ]; do
           case "$1" in
-            --name|--user|--volume|--label|--cpus|--memory) shift 2 ;;
+            --name|--user|--volume|--label|--cpus|--memory|--network) shift 2 ;;
             --userns=*) shift ;;
             --workdir) cd "$2" || exit 125; shift 2 ;;
             --env) export "$2"; shift 2 ;;
@@ -130,13 +130,13 @@ struct ContainerLauncherTests {
         #expect(name.hasPrefix("kfp-0c0c0c0c-") && name.hasSuffix("-write-0") && name.count == "kfp-0c0c0c0c-a1b2c3-write-0".count)
         let launch = name.dropFirst(13).prefix(6)
         #expect(write == ["run", "--rm", "--name", name] + labels("write") + user
-            + ["--volume", "\(runRoot)/workspace:\(runRoot)/workspace", "--volume", "\(runRoot)/write:\(runRoot)/write",
+            + ["--network", "host", "--volume", "\(runRoot)/workspace:\(runRoot)/workspace", "--volume", "\(runRoot)/write:\(runRoot)/write",
                "--env", "GREETING=hello from the image"] + home
             + ["--entrypoint", "sh", "fake/local", "-c", #"printf "%s" "$GREETING" > "$0""#, "\(runRoot)/write/artifacts/data"])
         let read = try Self.call(folder, "read")
         let data = "\(runRoot)/write/artifacts/data"
         #expect(read == ["run", "--rm", "--name", "kfp-0c0c0c0c-\(launch)-read-0"] + labels("read") + user
-            + ["--volume", "\(runRoot)/read:\(runRoot)/read", "--volume", "\(runRoot)/workspace:\(runRoot)/workspace",
+            + ["--network", "host", "--volume", "\(runRoot)/read:\(runRoot)/read", "--volume", "\(runRoot)/workspace:\(runRoot)/workspace",
                "--volume", "\(data):\(data):ro"] + home
             + ["--entrypoint", "cp", "fake/local", data, "\(runRoot)/read/outputs/text"])
     }

@@ -13,6 +13,7 @@ import Testing
 @Suite("Corpus in real containers (podman)", .enabled(if: ContainerEngines.podman != nil && TestEnvironment.corpus != nil))
 struct PodmanCorpusTests {
     static let launcher = TaskLauncherKind.container(ContainerEngine(candidates: [ContainerEngines.podman?.path ?? "podman"]))
+    static let dockerLauncher = TaskLauncherKind.container(ContainerEngine(candidates: [ContainerEngines.docker?.path ?? "docker"]))
 
     /// Group C cases whose programs exist in the test images (not the stub cases, whose stand-in
     /// programs live on the host).
@@ -30,13 +31,13 @@ struct PodmanCorpusTests {
         await PodmanTally.shared.record("image \(item.testDescription)", passed: ok)
     }
 
-    /// Runs `item` with podman, records every mismatch, and removes the run's folder when it passed.
-    static func runAndCheck(_ item: GroupCCase) async -> Bool {
+    /// Runs `item` with podman (or `engine`), records every mismatch, and removes the run's folder when it passed.
+    static func runAndCheck(_ item: GroupCCase, engine: String = "podman") async -> Bool {
         var mismatches = Mismatches()
         do {
-            let run = try await GroupCRunner.run(item, launcher: launcher)
+            let run = try await GroupCRunner.run(item, launcher: engine == "docker" ? dockerLauncher : launcher)
             item.check(run, &mismatches)
-            mismatches.expect(run.run.launcher == "podman", "launcher: got \(run.run.launcher), expected podman")
+            mismatches.expect(run.run.launcher == engine, "launcher: got \(run.run.launcher), expected \(engine)")
             if mismatches.list.isEmpty {
                 try? FileManager.default.removeItem(at: run.root.deletingLastPathComponent())
             } else {
@@ -53,6 +54,23 @@ struct PodmanCorpusTests {
             Issue.record("\(item.testDescription): \(mismatch)")
         }
         return mismatches.list.isEmpty
+    }
+}
+
+/// Corpus pipelines with a private Docker daemon (`scripts/containers/dockerd.sh`): container-only
+/// pipelines, a Python component with its prelude, nested pipelines, and a canceled run whose
+/// container must be gone; the same exact checks as with podman.
+@Suite("Corpus in real containers (docker)", .enabled(if: ContainerEngines.docker != nil && TestEnvironment.corpus != nil))
+struct DockerCorpusTests {
+    static let files: Set<String> = [
+        "container_io", "container_with_artifact_output", "containerized_python_component", "critical/pipeline_with_env",
+        "parallel_and_nested/pipeline_in_pipeline", "long-running",
+    ]
+    static let cases = (PodmanImageCases.all + PodmanCorpusTests.groupC).filter { files.contains($0.file) }
+
+    @Test("the same exact values with docker", arguments: cases)
+    func inDocker(_ item: GroupCCase) async {
+        _ = await PodmanCorpusTests.runAndCheck(item, engine: "docker")
     }
 }
 

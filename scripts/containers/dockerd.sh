@@ -49,7 +49,7 @@ store="${XDG_CACHE_HOME:-$HOME/.cache}/swift-kfp-tests/docker"
 mkdir -p "$dir/exec" "$store"
 socket="$dir/docker.sock"
 dockerd --iptables=false --ip6tables=false --bridge=none --storage-driver=overlay2 \
-    --data-root "$store" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
+    --data-root "$store" --exec-root "$dir/exec" --pidfile "$dir/exec/docker.pid" \
     -H "unix://$socket" >"$dir/dockerd.log" 2>&1 &
 echo $! >"$dir/dockerd.pid"
 export DOCKER_HOST="unix://$socket"
@@ -73,10 +73,14 @@ if [ -n "${KFP_TEST_PYTHON_IMAGE:-}" ] && command -v podman >/dev/null; then
     done
     if [ ${#missing[@]} -gt 0 ]; then
         log "loading ${missing[*]} from podman..."
-        podman save --format docker-archive -m -o "$dir/images.tar" "${missing[@]}" >&2
-        docker load -i "$dir/images.tar" >&2
+        podman save --format docker-archive -m -o "$dir/images.tar" "${missing[@]}" >/dev/null
+        docker load -i "$dir/images.tar" >/dev/null
         rm -f "$dir/images.tar"
     fi
+    # podman saves short names as localhost/NAME; docker resolves NAME as docker.io/library/NAME.
+    for name in "${names[@]}"; do
+        docker image inspect "$name" >/dev/null 2>&1 || docker tag "localhost/$name" "$name"
+    done
 fi
 log "ready: $(docker version --format '{{.Server.Version}}') at $socket"
 echo "export DOCKER_HOST='$DOCKER_HOST'"

@@ -8,7 +8,7 @@ import Foundation
 ///     environment: ["ENV1": "val1"], mounts: [ContainerMount(path: "/runs/p/1/echo")],
 ///     limits: ContainerLimits(cpus: "0.5", memoryBytes: 1_000_000_000), name: "kfp-1-echo-1")
 /// invocation.argv()
-/// // ["/usr/bin/docker", "run", "--rm", "--name", "kfp-1-echo-1", "--cpus", "0.5",
+/// // ["/usr/bin/docker", "run", "--rm", "--name", "kfp-1-echo-1", "--network", "host", "--cpus", "0.5",
 /// //  "--memory", "1000000000", "--volume", "/runs/p/1/echo:/runs/p/1/echo",
 /// //  "--env", "ENV1=val1", "--entrypoint", "sh", "alpine", "-c", "echo hi"]
 /// ```
@@ -19,7 +19,9 @@ import Foundation
 /// are the image's unless given (a KFP pod sets neither: `kfp component build` images rely on their
 /// `WORKDIR`). Mounts keep their host paths, so the paths in the executor input are valid inside
 /// the container. With podman and a non-root user, `--userns=keep-id` maps the user's uid into the
-/// container, so files it writes are the user's.
+/// container, so files it writes are the user's. Containers share this machine's network
+/// (`--network host`), as the task's program would with the subprocess launcher: a task reaches a
+/// server on this machine's loopback, and the engine needs no bridge or NAT rules.
 public struct ContainerInvocation: Sendable, Hashable {
     /// The engine program (a path or a name): `docker` or `podman`.
     public var engine: String
@@ -79,6 +81,7 @@ public struct ContainerInvocation: Sendable, Hashable {
             if isPodman && !user.hasPrefix("0:") && user != "0" { argv.append("--userns=keep-id") }
         }
         if let workingDirectory { argv += ["--workdir", workingDirectory] }
+        argv += ["--network", "host"]
         argv += limits.arguments(podman: isPodman)
         for mount in mounts.sorted(by: { $0.path < $1.path }) {
             argv += ["--volume", "\(mount.path):\(mount.path)" + (mount.readOnly ? ":ro" : "")]
