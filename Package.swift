@@ -143,10 +143,18 @@ let package = Package(
             path: "Benchmarks/SpecBenchmark",
             swiftSettings: upcoming
         ),
+        .target(name: "BenchmarkSupport", dependencies: ["KFPSpec"], path: "Benchmarks/Support", swiftSettings: upcoming),
         .executableTarget(
             name: "RunnerBenchmark",
-            dependencies: ["KFPLocal", "KFPSpec"],
+            dependencies: ["BenchmarkSupport", "KFPLocal", "KFPSpec"],
             path: "Benchmarks/RunnerBenchmark",
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "ContainerBenchmark",
+            dependencies: ["BenchmarkSupport", "KFPLocal", "KFPSpec"],
+            path: "Benchmarks/ContainerBenchmark",
+            exclude: ["kfp_local_docker.py"],
             swiftSettings: upcoming
         ),
         .executableTarget(

@@ -4,6 +4,7 @@
 //   (c) peak memory of a 10,000-task pipeline.
 //
 //   swift run -c release RunnerBenchmark [--python PATH] [--only a|b|c]
+import BenchmarkSupport
 import Foundation
 import KFPLocal
 import KFPSpec
@@ -16,12 +17,6 @@ let python = option("--python") ?? ProcessInfo.processInfo.environment["KFP_ORAC
 let only = option("--only")
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-runner-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: scratch) }
-
-func seconds(_ body: () async throws -> Void) async rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try await body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 func runner(_ name: String, caching: Bool = false) -> LocalRunner {
     LocalRunner(options: LocalRunnerOptions(pipelineRoot: scratch.appendingPathComponent(name), cachingEnabled: caching))

@@ -13,7 +13,7 @@ import Testing
 /// merged CSV is the same 150 rows as with the subprocess launcher.
 @Suite("Iris tutorial in containers", .serialized)
 struct IrisContainerTests {
-    static func run(engine: URL) async throws -> (LocalRun, URL) {
+    static func runTutorial(engine: URL) async throws -> (LocalRun, URL) {
         let spec = try PipelineCompiler().compile(try IrisTutorial.pipeline())
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("iris-containers-\(UUID().uuidString)")
         let runner = LocalRunner(options: LocalRunnerOptions(
@@ -41,7 +41,7 @@ struct IrisContainerTests {
     }
 
     static func check(engine: URL, name: String) async throws {
-        let (run, root) = try await run(engine: engine)
+        let (run, root) = try await ContainerTestGate.shared.run { try await runTutorial(engine: engine) }
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(run.launcher == name)
         #expect(run.state == .succeeded, "\(run.tasks.mapValues { $0.message ?? "" })")

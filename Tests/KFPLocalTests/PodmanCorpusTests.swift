@@ -35,7 +35,8 @@ struct PodmanCorpusTests {
     static func runAndCheck(_ item: GroupCCase, engine: String = "podman") async -> Bool {
         var mismatches = Mismatches()
         do {
-            let run = try await GroupCRunner.run(item, launcher: engine == "docker" ? dockerLauncher : launcher)
+            let launcher = engine == "docker" ? dockerLauncher : launcher
+            let run = try await ContainerTestGate.shared.run { try await GroupCRunner.run(item, launcher: launcher) }
             item.check(run, &mismatches)
             mismatches.expect(run.run.launcher == engine, "launcher: got \(run.run.launcher), expected \(engine)")
             if mismatches.list.isEmpty {

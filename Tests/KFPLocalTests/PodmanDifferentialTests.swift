@@ -65,13 +65,13 @@ struct PodmanDifferentialTests {
         defer {
             if passed { try? FileManager.default.removeItem(at: scratch) } else { print("podman differential: \(file): kept \(scratch.path)") }
         }
-        func run(_ launcher: TaskLauncherKind, _ side: String) async throws -> LocalRun {
+        @Sendable func run(_ launcher: TaskLauncherKind, _ side: String) async throws -> LocalRun {
             let runner = LocalRunner(options: LocalRunnerOptions(
                 pipelineRoot: scratch.appendingPathComponent(side), maxParallel: 2, cachingEnabled: false, launcher: launcher))
             return try await LocalOracleTests.withTimeout(seconds: 300) { try await runner.run(spec, arguments: arguments) }
         }
         let here = try await run(.subprocess, "subprocess")
-        let contained = try await run(PodmanCorpusTests.launcher, "podman")
+        let contained = try await ContainerTestGate.shared.run { try await run(PodmanCorpusTests.launcher, "podman") }
         let differences = RunComparison.differences(here, contained)
         for difference in differences {
             Issue.record("\(file): \(difference)")

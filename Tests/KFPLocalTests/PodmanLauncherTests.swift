@@ -12,6 +12,13 @@ struct PodmanLauncherTests {
     static var podman: URL { ContainerEngines.podman ?? URL(fileURLWithPath: "/usr/bin/podman") }
     static var launcher: TaskLauncherKind { .container(ContainerEngine(candidates: [podman.path])) }
 
+    /// Runs `spec` with podman, as one of the container runs the test process allows at once.
+    static func run(_ spec: PipelineSpec, root: URL) async throws -> LocalRun {
+        try await ContainerTestGate.shared.run {
+            try await LocalRunner(options: LocalRunnerOptions(pipelineRoot: root, launcher: launcher)).run(spec)
+        }
+    }
+
     /// One task in `image` running `script` with `sh -c`, its argument the `out` parameter's file.
     static func pipeline(_ name: String, image: String, script: String, resources: String = "") -> String {
         """
@@ -44,10 +51,20 @@ struct PodmanLauncherTests {
         let spec = try harness.spec(Self.pipeline(
             "limits", image: "python:3.11", script: script,
             resources: "resources: {resourceCpuLimit: 500m, resourceMemoryLimit: 256Mi, cpuRequest: 0.25}"))
-        let run = try await LocalRunner(options: LocalRunnerOptions(pipelineRoot: harness.root, launcher: Self.launcher)).run(spec)
+        let run = try await Self.run(spec, root: harness.root)
         #expect(run.state == .succeeded, "\(run.tasks["probe"]?.message ?? "")")
         #expect(run.tasks["probe"]?.outputs.parameters["out"] == .string("268435456 50000"))
         #expect(run.ignoredSettings == ["exec-probe: resources.cpuRequest"])
+    }
+
+    @Test("a task runs as its image's user (uid 1001 here) and can still write its outputs into the task folder")
+    func imageUser() async throws {
+        let harness = RunnerHarness()
+        defer { harness.cleanUp() }
+        let spec = try harness.spec(Self.pipeline("image-user", image: "localhost/kfp-test/nonroot", script: #"id -u > $0"#))
+        let run = try await Self.run(spec, root: harness.root)
+        #expect(run.state == .succeeded, "\(run.tasks["probe"]?.message ?? "")")
+        #expect(run.tasks["probe"]?.outputs.parameters["out"] == .string("1001\n"))
     }
 
     @Test("an image that cannot be had fails its task with one line naming the image, the engine and its reason")
@@ -56,7 +73,7 @@ struct PodmanLauncherTests {
         defer { harness.cleanUp() }
         let image = "127.0.0.1:9/kfp-missing/nothing:1"
         let spec = try harness.spec(Self.pipeline("missing", image: image, script: "true"))
-        let run = try await LocalRunner(options: LocalRunnerOptions(pipelineRoot: harness.root, launcher: Self.launcher)).run(spec)
+        let run = try await Self.run(spec, root: harness.root)
         #expect(run.state == .failed)
         let message = try #require(run.tasks["probe"]?.message)
         #expect(message.hasPrefix("image '\(image)' could not be pulled by podman: "))
@@ -72,7 +89,7 @@ struct PodmanLauncherTests {
         let runID = UUID().uuidString.lowercased()
         let options = LocalRunnerOptions(pipelineRoot: harness.root, cachingEnabled: false, launcher: Self.launcher)
         let started = Date()
-        let running = Task { try await LocalRunner(options: options).run(spec, runID: runID) }
+        let running = Task { try await ContainerTestGate.shared.run { try await LocalRunner(options: options).run(spec, runID: runID) } }
         let log = harness.root.appendingPathComponent("sleeper/\(runID)/probe/log.txt")
         for _ in 0..<600 {
             if let text = try? String(contentsOf: log, encoding: .utf8), text.contains("started") { break }

@@ -28,12 +28,16 @@ struct ServerContainerTests {
 
     @Test("a run's task executes in its image; its log is served as on KFP")
     func runsInImage() async throws {
-        let server = try await Self.start()
+        try await ContainerTestGate.shared.run { try await Self.runInImage() }
+    }
+
+    static func runInImage() async throws {
+        let server = try await start()
         defer { Task { await server.stop() } }
         let client = server.client
         let (status, created) = try await client.call("POST", "/apis/v2beta1/runs", body: [
             "display_name": "in a container",
-            "pipeline_spec": try Self.pipeline("in-image", script: "test -x /usr/local/bin/my_program && echo in-image"),
+            "pipeline_spec": try pipeline("in-image", script: "test -x /usr/local/bin/my_program && echo in-image"),
         ])
         #expect(status == 200)
         let id = try #require(created["run_id"]?.stringValue)
@@ -46,11 +50,15 @@ struct ServerContainerTests {
 
     @Test("terminating a run removes its running container")
     func terminate() async throws {
-        let server = try await Self.start()
+        try await ContainerTestGate.shared.run { try await Self.terminateRun() }
+    }
+
+    static func terminateRun() async throws {
+        let server = try await start()
         defer { Task { await server.stop() } }
         let client = server.client
         let (_, created) = try await client.call("POST", "/apis/v2beta1/runs", body: [
-            "display_name": "sleeper", "pipeline_spec": try Self.pipeline("sleeper", script: "echo started; sleep 300"),
+            "display_name": "sleeper", "pipeline_spec": try pipeline("sleeper", script: "echo started; sleep 300"),
         ])
         let id = try #require(created["run_id"]?.stringValue)
         let podman = try #require(ContainerEngines.podman)

@@ -25,6 +25,10 @@ stop() {
         [ -f "$file" ] && kill "$(cat "$file")" 2>/dev/null || true
     done
     rm -f "$dir/dockerd.pid"
+    # dockerd leaves its default network namespace mounted under the exec root.
+    for mounted in "$dir"/exec/netns/*; do
+        [ -e "$mounted" ] && umount "$mounted" 2>/dev/null || true
+    done
 }
 
 case "$action" in

@@ -113,7 +113,7 @@ done
 programs="$here/corpus-programs"
 programs_key="$( (echo "$kfp_key"; cat "$programs/Containerfile" "$programs/my_program" "$programs/run.sh" \
     "$programs"/kfp-image/*) | sha256sum | cut -c1-12)"
-for target in programs my-image kfp-image; do
+for target in programs my-image kfp-image nonroot; do
     image="localhost/kfp-test/$target:$programs_key"
     if ! podman image exists "$image"; then
         log "building $image..."
@@ -124,6 +124,7 @@ done
 podman tag "localhost/kfp-test/programs:$programs_key" registry.access.redhat.com/ubi9/python-311:latest
 podman tag "localhost/kfp-test/my-image:$programs_key" gcr.io/my-image
 podman tag "localhost/kfp-test/kfp-image:$programs_key" kfp-image
+podman tag "localhost/kfp-test/nonroot:$programs_key" localhost/kfp-test/nonroot
 log "podman ready: $(podman --version), images in $cache/storage"
 echo "export CONTAINERS_CONF='$CONTAINERS_CONF'"
 echo "export CONTAINERS_STORAGE_CONF='$CONTAINERS_STORAGE_CONF'"

@@ -90,6 +90,9 @@ struct ContainerExecution {
                 let invocation = try containerInvocation(
                     executorInput, resolver: resolver, launcher: containers, root: root, attempt: attempt)
                 let environment = run.baseEnvironment
+                if invocation.user == nil {
+                    TaskFiles.openToAll([root, root.appendingPathComponent("outputs"), root.appendingPathComponent("artifacts"), run.workspace])
+                }
                 status = await run.slots.withSlot {
                     await containers.launch(invocation, environment: environment, workingDirectory: root, log: log)
                 }

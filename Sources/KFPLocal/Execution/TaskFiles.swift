@@ -18,6 +18,15 @@ enum TaskFiles {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
+    /// Makes each existing folder writable by every user (`0777`), as the empty-dir volumes of a KFP
+    /// pod are: a container running as its image's own user (uid 1001 in Red Hat's Python images,
+    /// say) must be able to write its outputs into the task folder this process made.
+    static func openToAll(_ folders: [URL]) {
+        for folder in folders where FileManager.default.fileExists(atPath: folder.path) {
+            _ = chmod(folder.path, 0o777)
+        }
+    }
+
     /// Writes `text` to `file` (created or truncated), like `Data.write(to:)` without options, but
     /// without its `fsync`: a task's files need not reach the disk before the next task starts.
     static func write(_ text: String, to file: URL) throws {

@@ -22,7 +22,7 @@ enum LauncherChoice {
             for candidate in ["docker", "podman"] {
                 do {
                     let program = try ContainerEngine(candidates: [candidate]).locate(searchPath: environment["PATH"])
-                    try await ContainerEngine.probe(program, environment: environment, timeout: 10)
+                    try await ContainerEngine.probe(program, environment: environment)
                     let launcher = ContainerLauncher(engine: program, processes: processes, environment: environment)
                     return (launcher, "\(program.lastPathComponent) (auto)")
                 } catch {

@@ -1,14 +1,15 @@
-import KFPSpec
+public import KFPSpec
 
-/// Generated shell pipelines for the runner benchmarks: N independent tasks, or an N-task chain.
-enum ShellPipelines {
-    static func make(tasks count: Int, chained: Bool) -> PipelineSpec {
+/// Generated shell pipelines for the runner benchmarks: N independent tasks, or an N-task chain,
+/// each writing its input to its output parameter with `sh -c` in `image`.
+public enum ShellPipelines {
+    public static func make(tasks count: Int, chained: Bool, image: String = "alpine") -> PipelineSpec {
         let component = ComponentSpec(
             inputDefinitions: ComponentInputs(parameters: ["x": InputParameterDefinition(parameterType: .string, isOptional: true)]),
             outputDefinitions: ComponentOutputs(parameters: ["out": OutputParameterDefinition(parameterType: .string)]),
             executorLabel: "exec-step")
         let executor = ExecutorSpec(container: ContainerSpec(
-            image: "alpine", command: ["sh", "-c", "printf %s \"$1\" > \"$0\""],
+            image: image, command: ["sh", "-c", "printf %s \"$1\" > \"$0\""],
             args: ["{{$.outputs.parameters['out'].output_file}}", "{{$.inputs.parameters['x']}}"]))
         var tasks: [String: PipelineTaskSpec] = [:]
         for index in 0..<count {
