@@ -59,7 +59,9 @@ extension ContainerEngine {
     }
 
     /// Checks that the engine can run containers, at most `timeout` seconds: `docker version`
-    /// (which needs the daemon), `podman info` (which reads podman's configuration and storage).
+    /// needs the daemon; `podman version` reads podman's configuration (containers.conf,
+    /// storage.conf) and fails on a broken one, without waiting for the storage lock as `podman
+    /// info` does while other containers start.
     ///
     /// - Throws: ``LocalRunError`` with the engine's own last lines and what to do when it cannot.
     static func probe(_ engine: URL, environment: [String: String], timeout: Double = 30) async throws(LocalRunError) {
@@ -73,7 +75,7 @@ extension ContainerEngine {
         let log = folder.appendingPathComponent("probe.log")
         let name = engine.lastPathComponent
         let podman = name.hasPrefix("podman")
-        let argv = [engine.path, podman ? "info" : "version"]
+        let argv = [engine.path, "version"]
         let check = "'\(name) \(argv[1])'"
         let help = podman
             ? "check podman's configuration (containers.conf, storage.conf; CONTAINERS_CONF and CONTAINERS_STORAGE_CONF) with 'podman info', or use --launcher subprocess"
