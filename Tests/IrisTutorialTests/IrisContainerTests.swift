@@ -25,21 +25,6 @@ struct IrisContainerTests {
         return (run, root)
     }
 
-    /// The rows of the bundled tarball's CSV files (what the subprocess run merges, as its own test checks).
-    static func inputRows(in folder: URL) throws -> [String] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tar = Process()
-        tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        tar.arguments = ["tar", "-xzf", IrisTutorial.tarball.path, "-C", folder.path]
-        try tar.run()
-        tar.waitUntilExit()
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
-        return try files.flatMap { name in
-            try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-                .split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
-        }
-    }
-
     static func check(engine: URL, name: String) async throws {
         let (run, root) = try await ContainerTestGate.shared.run { try await runTutorial(engine: engine) }
         defer { try? FileManager.default.removeItem(at: root) }
@@ -48,7 +33,7 @@ struct IrisContainerTests {
         let report = try MergedCSVReport(run: run)
         #expect(report.rows.count == 150)
         #expect(report.columnCount == 5)
-        #expect(report.rows.sorted() == (try inputRows(in: root.appendingPathComponent("expected"))).sorted())
+        #expect(report.rows.sorted() == (try IrisTutorialTests.inputRows(in: root.appendingPathComponent("expected"))).sorted())
         #expect(run.ignoredSettings == [])
     }
 

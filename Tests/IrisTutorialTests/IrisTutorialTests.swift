@@ -31,7 +31,11 @@ struct IrisTutorialTests {
 
     /// The rows of the three CSV files in the bundled tarball, extracted with `tar`.
     func inputRows() throws -> [String] {
-        let folder = root.appendingPathComponent("expected")
+        try Self.inputRows(in: root.appendingPathComponent("expected"))
+    }
+
+    /// The rows of the three CSV files in the bundled tarball, extracted with `tar` into `folder`.
+    static func inputRows(in folder: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")

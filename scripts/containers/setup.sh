@@ -125,6 +125,14 @@ podman tag "localhost/kfp-test/programs:$programs_key" registry.access.redhat.co
 podman tag "localhost/kfp-test/my-image:$programs_key" gcr.io/my-image
 podman tag "localhost/kfp-test/kfp-image:$programs_key" kfp-image
 podman tag "localhost/kfp-test/nonroot:$programs_key" localhost/kfp-test/nonroot
+# Images of earlier recipes (other keys) are removed, so the cache holds one set.
+current=" $base_image $kfp_image localhost/kfp-test/nonroot:latest"
+for target in programs my-image kfp-image nonroot; do current="$current localhost/kfp-test/$target:$programs_key"; done
+for image in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/kfp-test/' || true); do
+    case "$current " in *" $image "*) ;; *) podman rmi "$image" >/dev/null 2>&1 || true ;; esac
+done
+podman image prune --force >/dev/null 2>&1 || true
+find "$cache/base" -name 'debian-python-*.tar' ! -name "debian-python-$base_key.tar" -delete
 log "podman ready: $(podman --version), images in $cache/storage"
 echo "export CONTAINERS_CONF='$CONTAINERS_CONF'"
 echo "export CONTAINERS_STORAGE_CONF='$CONTAINERS_STORAGE_CONF'"
