@@ -2,7 +2,7 @@
 
 python kfp_local_docker.py OUT.yaml TASKS [--compile-only]
 
-Compiles TASKS independent container components (each writes its input to an output parameter
+Compiles TASKS independent container components (each makes its output folder and writes its input to an output parameter
 in python:3.11) to OUT.yaml with kfp 2.17.3, then, unless --compile-only, runs the pipeline with
 kfp.local's DockerRunner (docker-py against $DOCKER_HOST, containers on the host's network as ours
 are) and prints {"seconds": S, "succeeded": N} on the last line, N counting the tasks whose
@@ -21,7 +21,7 @@ out, count = sys.argv[1], int(sys.argv[2])
 
 @dsl.container_component
 def step(x: str, out: dsl.OutputPath(str)):
-    return dsl.ContainerSpec(image='python:3.11', command=['sh', '-c', 'printf %s "$0" > "$1"'], args=[x, out])
+    return dsl.ContainerSpec(image='python:3.11', command=['sh', '-c', 'mkdir -p "$(dirname "$1")" && printf %s "$0" > "$1"'], args=[x, out])
 
 
 @dsl.pipeline(name=f'containers-{count}')

@@ -5,7 +5,7 @@
 //   (b) a 20-task container pipeline compiled by kfp 2.17.3: ours with docker beside kfp.local's
 //       DockerRunner against the same dockerd (goal: at most 0.5 of its time).
 //
-//   swift run -c release ContainerBenchmark [--engine podman|docker] [--python PATH] [--tasks N] [--only a|b]
+//   swift run -c release ContainerBenchmark [--engine podman|docker] [--python PATH] [--tasks N] [--parallel N] [--only a|b]
 // Needs the engine set up as scripts/test.sh does (scripts/containers/setup.sh, dockerd.sh for
 // docker and (b)); (b) also needs docker-py in the Python environment (`pip install docker`).
 import BenchmarkSupport
@@ -20,8 +20,10 @@ func option(_ name: String) -> String? {
 let engineName = option("--engine") ?? "podman"
 let python = option("--python") ?? ProcessInfo.processInfo.environment["KFP_ORACLE_PYTHON"] ?? ".venv-oracle/bin/python"
 let tasks = Int(option("--tasks") ?? "") ?? 100
+/// How many tasks run at once: the runner's default (the number of cores), or `--parallel N`.
+let parallel = Int(option("--parallel") ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
 let only = option("--only")
-let cores = ProcessInfo.processInfo.activeProcessorCount
+let cores = parallel
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-container-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
