@@ -56,7 +56,7 @@ struct ComponentImageTests {
         } catch {
             #expect(
                 error.description
-                    == "KFPTests/ComponentImageTests.swift:\(#line - 4): error: image 'has space' for component 'echo' is not an image reference (empty or with white space)")
+                    == "KFPTests/ComponentImageTests.swift:\(#line - 3): error: image 'has space' for component 'echo' is not an image reference (empty or with white space)")
         }
         var twoExecutors = echo.spec
         let executor = twoExecutors.deploymentSpec?.executors?["exec-echo"]
@@ -68,7 +68,7 @@ struct ComponentImageTests {
         } catch {
             #expect(
                 error.description
-                    == "KFPTests/ComponentImageTests.swift:\(#line - 4): error: component 'echo' does not run exactly one container (found container executors 'exec-echo', 'exec-echo-2'); only a container component's image can be replaced")
+                    == "KFPTests/ComponentImageTests.swift:\(#line - 3): error: component 'echo' does not run exactly one container (found container executors 'exec-echo', 'exec-echo-2'); only a container component's image can be replaced")
         }
     }
 }

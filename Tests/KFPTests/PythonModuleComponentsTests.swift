@@ -51,7 +51,7 @@ struct PythonModuleComponentsTests {
         let found = try PythonModuleComponents(source: Self.module, file: "components/math.py")
         #expect(found.declarations.map(\.functionName) == ["add", "write", "lightweight"])
         let add = found.declarations[0]
-        #expect(add.line == 15)
+        #expect(add.line == 14)
         #expect(add.baseImage == "python:3.11")
         #expect(add.targetImage == "127.0.0.1:5000/team/add:v1")
         #expect(add.packagesToInstall == ["pandas==2.2.3"])
@@ -103,7 +103,7 @@ struct PythonModuleComponentsTests {
         ("@dsl.component('python:3.11')\ndef f(): pass\n",
          "m.py:1: error: '@dsl.component' of function 'f' takes keyword arguments only"),
         ("@dsl.component(target_image='x')\ndef f(a):\n    pass\n",
-         "m.py:2: error: parameter 'a' of 'f' has no type annotation; KFP needs one for every parameter"),
+         "m.py:2: error: parameter 'a' of 'f' has no type annotation (source line 2)"),
         ("x = 'unterminated\n",
          "m.py:1: error: the Python source is not valid: unterminated string literal"),
     ])
