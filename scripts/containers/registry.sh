@@ -64,8 +64,16 @@ storage:
 http:
   addr: $addr
 EOF
-# setsid: the registry leads its own session, so it outlives this script and no terminal signal reaches it.
-setsid docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
+# The registry leads its own session (setsid), so it outlives this script and no terminal signal
+# reaches it, and holds none of the descriptors this script inherited above 2 (a caller such as
+# Foundation's Process waits for one of them to close before it sees the script end).
+(
+    for fd in /proc/self/fd/*; do
+        fd="${fd##*/}"
+        [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null || true
+    done
+    exec setsid docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null
+) &
 echo $! >"$dir/registry.pid"
 for _ in $(seq 100); do
     curl -s -o /dev/null --max-time 1 "http://$addr/v2/" && break
