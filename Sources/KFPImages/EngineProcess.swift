@@ -19,16 +19,20 @@ struct EngineProcess: Sendable {
         var standardOutput: String
         /// Standard output and error, interleaved as read (the last 64 KiB).
         var transcript: String
+        /// Standard error alone (the last 64 KiB).
+        var standardError: String
 
         var succeeded: Bool { exitStatus == 0 }
 
         /// `exit status N` or `a signal`, for messages.
         var ending: String { exitStatus.map { "exit status \($0)" } ?? "stopped by a signal" }
 
-        /// The engine's own reason: the last line that says `error` (without a leading `Error: `),
-        /// else the last line; `nil` when it printed nothing.
+        /// The engine's own reason, from standard error (else from both streams): the last line
+        /// that says `error` (without a leading `Error: `), else the last line; `nil` when it
+        /// printed nothing.
         var reason: String? {
-            let lines = transcript.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            let text = standardError.contains(where: { !$0.isWhitespace }) ? standardError : transcript
+            let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             guard let line = lines.last(where: { $0.lowercased().contains("error") }) ?? lines.last else { return nil }
             return line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
@@ -67,8 +71,9 @@ struct EngineProcess: Sendable {
             case .exited(let code): status = code
             case .signaled: status = nil
             }
-            let (standardOutput, transcript) = await sink.collected()
-            return Finished(exitStatus: status, standardOutput: standardOutput, transcript: transcript)
+            let collected = await sink.collected()
+            return Finished(
+                exitStatus: status, standardOutput: collected.output, transcript: collected.transcript, standardError: collected.errors)
         } catch {
             throw ImageBuildError(.engineMissing, "cannot start '\(program.path)': \(error)")
         }
@@ -81,6 +86,7 @@ private actor LineSink {
     let output: ImageBuildOutput
     private var standardOutput: [UInt8] = []
     private var transcript: [UInt8] = []
+    private var standardError: [UInt8] = []
     private var pending: [Bool: [UInt8]] = [:]
 
     init(output: ImageBuildOutput) {
@@ -96,11 +102,8 @@ private actor LineSink {
     }
 
     private func append(_ bytes: [UInt8], isOutput: Bool) {
-        if isOutput { standardOutput += bytes }
-        transcript += bytes
-        if transcript.count > 2 * EngineProcess.transcriptLimit {
-            transcript.removeFirst(transcript.count - EngineProcess.transcriptLimit)
-        }
+        if isOutput { standardOutput += bytes } else { Self.append(bytes, to: &standardError) }
+        Self.append(bytes, to: &transcript)
         var line = pending[isOutput, default: []]
         for byte in bytes {
             if byte == UInt8(ascii: "\n") {
@@ -118,7 +121,14 @@ private actor LineSink {
         pending[isOutput] = []
     }
 
-    func collected() -> (String, String) {
-        (String(decoding: standardOutput, as: UTF8.self), String(decoding: transcript.suffix(EngineProcess.transcriptLimit), as: UTF8.self))
+    /// Appends to a bounded buffer (cut back to the limit when twice over it).
+    private static func append(_ bytes: [UInt8], to buffer: inout [UInt8]) {
+        buffer += bytes
+        if buffer.count > 2 * EngineProcess.transcriptLimit { buffer.removeFirst(buffer.count - EngineProcess.transcriptLimit) }
+    }
+
+    func collected() -> (output: String, transcript: String, errors: String) {
+        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes.suffix(EngineProcess.transcriptLimit), as: UTF8.self) }
+        return (String(decoding: standardOutput, as: UTF8.self), text(transcript), text(standardError))
     }
 }

@@ -121,7 +121,7 @@ public struct ImageBuilder: Sendable {
         }
         let digest: String?
         if engine.kind == .docker {
-            digest = ImageEngine.pushedDigest(inDockerOutput: finished.transcript)
+            digest = ImageEngine.pushedDigest(inDockerOutput: finished.standardOutput)
         } else {
             digest = (try? String(contentsOf: digestFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -40,19 +40,29 @@ struct ComponentImageFileTests {
         try SpecLoader().load(text).document
     }
 
-    @Test("a v1 component.yaml: only the image's text changes")
-    func v1InPlace() throws {
-        let url = try Self.write(Self.v1)
+    /// The v1 component `text` holds, with its image replaced by `image`.
+    static func v1Document(_ text: String, image: String) throws -> SpecDocument {
+        guard case .componentV1(var component) = try document(text) else { throw Failure("not a v1 component") }
+        component.implementation.container?.image = image
+        return .componentV1(component)
+    }
+
+    /// `text` written to a file, checked, pinned to ``strict`` and read back.
+    static func pinned(_ text: String) throws -> (file: ComponentImageFile, after: String) {
+        let url = try write(text)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let file = try ComponentImageFile(contentsOf: url)
+        try file.write(image: strict)
+        return (file, try String(contentsOf: url, encoding: .utf8))
+    }
+
+    @Test("a v1 component.yaml: only the image's text changes")
+    func v1InPlace() throws {
+        let (file, after) = try Self.pinned(Self.v1)
         #expect(file.format == .v1)
         #expect(file.image == "python:3.11")
-        try file.write(image: Self.strict)
-        let after = try String(contentsOf: url, encoding: .utf8)
         #expect(after == Self.v1.replacingOccurrences(of: "image: python:3.11 ", with: "image: \(Self.strict) "))
-        guard case .componentV1(var before) = try Self.document(Self.v1) else { throw Failure("not v1") }
-        before.implementation.container?.image = Self.strict
-        #expect(try Self.document(after) == .componentV1(before))
+        #expect(try Self.document(after) == (try Self.v1Document(Self.v1, image: Self.strict)))
     }
 
     @Test("a v2 component (IR) written by our writer, with a comment header: only the image's text changes")
@@ -61,12 +71,8 @@ struct ComponentImageFileTests {
             name: "shout", inputs: [.parameter("text", .string)], outputs: [.parameter("loud", .string)],
             image: "python:3.11", command: ["sh", "-c", "echo \(.inputValue("text")) | tr a-z A-Z > \(.outputParameterFile("loud"))"])
         let text = "# PIPELINE DEFINITION\n# Name: shout\n" + (try SpecWriter().write(component.spec))
-        let url = try Self.write(text)
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        let file = try ComponentImageFile(contentsOf: url)
+        let (file, after) = try Self.pinned(text)
         #expect(file.format == .v2)
-        try file.write(image: Self.strict)
-        let after = try String(contentsOf: url, encoding: .utf8)
         #expect(after == text.replacingOccurrences(of: "image: python:3.11", with: "image: \(Self.strict)"))
         #expect(try Self.document(after) == .pipeline(try component.withImage(Self.strict).spec))
     }
@@ -78,10 +84,7 @@ struct ComponentImageFileTests {
         ("{\"name\": \"q\", \"implementation\": {\"container\": {\"image\": \"python:3.11\", \"command\": [\"echo\"]}}}\n", "\"image\": \"\(strict)\""),
     ])
     func styles(text: String, expected: String) throws {
-        let url = try Self.write(text)
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        try ComponentImageFile(contentsOf: url).write(image: Self.strict)
-        let after = try String(contentsOf: url, encoding: .utf8)
+        let after = try Self.pinned(text).after
         #expect(after.contains(expected), "\(after)")
         #expect(after.count == text.count + Self.strict.count - "python:3.11".count)
     }
@@ -89,13 +92,8 @@ struct ComponentImageFileTests {
     @Test("a block scalar image is written again whole, in the v1 format, equal but for the image")
     func blockScalar() throws {
         let text = "name: q\nimplementation:\n  container:\n    image: >-\n      python:3.11\n    command: [echo]\n"
-        let url = try Self.write(text)
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        try ComponentImageFile(contentsOf: url).write(image: Self.strict)
-        let after = try String(contentsOf: url, encoding: .utf8)
-        guard case .componentV1(var before) = try Self.document(text) else { throw Failure("not v1") }
-        before.implementation.container?.image = Self.strict
-        #expect(try Self.document(after) == .componentV1(before))
+        let after = try Self.pinned(text).after
+        #expect(try Self.document(after) == (try Self.v1Document(text, image: Self.strict)))
     }
 
     @Test("files that cannot be pinned are refused, and stay as they were", arguments: [

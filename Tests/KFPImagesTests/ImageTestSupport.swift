@@ -1,4 +1,7 @@
 import Foundation
+import KFP
+import KFPCompiler
+import KFPLocal
 import KFPTestSupport
 import Testing
 
@@ -26,49 +29,22 @@ enum ImageTestSupport {
         return folder
     }
 
-    /// What a program did: its exit status and its standard output and error.
-    struct Outcome: Sendable {
-        var status: Int32
-        var output: String
-        var errors: String
-
-        /// The last non-empty line of standard output.
-        var lastLine: String? { output.split(whereSeparator: \.isNewline).last.map(String.init) }
+    /// Runs `program` with `arguments` (see ``ProgramRun/run(_:_:environment:)``).
+    static func run(_ program: URL, _ arguments: [String], environment: [String: String?] = [:]) async throws -> ProgramRun {
+        try await ProgramRun.run(program, arguments, environment: environment)
     }
 
-    /// Runs `program` with `arguments`, this process's environment with `environment` set on top
-    /// (a `nil` value removes a variable), without blocking a thread of the pool while it runs.
-    static func run(_ program: URL, _ arguments: [String], environment: [String: String?] = [:]) async throws -> Outcome {
-        let folder = try scratch("kfp-image-test-run")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment
-        for (key, value) in environment { variables[key] = value }
-        process.environment = variables
-        let out = folder.appendingPathComponent("out")
-        let err = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return Outcome(
-            status: status, output: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            errors: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    /// Runs `pipeline` in podman (no cache) under a new pipeline root; the caller removes the root.
+    static func runInPodman(_ pipeline: Pipeline) async throws -> (LocalRun, URL) {
+        let podman = try #require(ContainerEngines.podman)
+        let root = try scratch("pinned-run")
+        let runner = LocalRunner(options: LocalRunnerOptions(
+            pipelineRoot: root, cachingEnabled: false, launcher: .container(ContainerEngine(candidates: [podman.path]))))
+        return (try await runner.run(try PipelineCompiler().compile(pipeline)), root)
     }
 
     /// Runs `kfp arguments...`.
-    static func kfp(_ arguments: [String], environment: [String: String?] = [:]) async throws -> Outcome {
+    static func kfp(_ arguments: [String], environment: [String: String?] = [:]) async throws -> ProgramRun {
         let program = try #require(kfp)
         return try await run(program, arguments, environment: environment)
     }

@@ -38,7 +38,6 @@ struct PythonFlowTests {
     @Test("module → generated Dockerfile → image built and pushed → spec pinned → pipeline runs in podman")
     func pythonFlow() async throws {
         let registry = try #require(ContainerEngines.registry)
-        let podman = try #require(ContainerEngines.podman)
         let image = "\(registry)/kfp-test/py-greeter:\(ImageTestSupport.runTag)"
         let folder = try Self.componentsFolder(image: image)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -76,11 +75,8 @@ struct PythonFlowTests {
         let pipeline = try Pipeline("py-greeter") { p in
             p.output("greeting", p.task(component, ["name": "Ada"]).outputs["Output"])
         }
-        let root = try ImageTestSupport.scratch("py-greeter-run")
+        let (run, root) = try await ImageTestSupport.runInPodman(pipeline)
         defer { try? FileManager.default.removeItem(at: root) }
-        let runner = LocalRunner(options: LocalRunnerOptions(
-            pipelineRoot: root, cachingEnabled: false, launcher: .container(ContainerEngine(candidates: [podman.path]))))
-        let run = try await runner.run(try PipelineCompiler().compile(pipeline))
         #expect(run.state == .succeeded, "\(run.tasks.mapValues { $0.message ?? "" })")
         #expect(run.outputs.parameters["greeting"] == .string("Hello, Ada!"))
         try await ImageTestSupport.podman(["rmi", strict.description])

@@ -16,18 +16,8 @@ addr="${3:-127.0.0.1:5000}"
 mode="${4:-}"
 log() { echo "registry: $*" >&2; }
 
-stop() {
-    [ -f "$dir/registry.pid" ] || return 0
-    pid="$(cat "$dir/registry.pid")"
-    if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-        # It is this script's child only while `start` runs; otherwise wait until it is gone.
-        wait "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/registry.pid"
-}
+. "$(dirname "$0")/pid-file.sh"
+stop() { stop_pid_file "$dir/registry.pid"; }
 
 case "$action" in
 stop) stop; exit 0 ;;
