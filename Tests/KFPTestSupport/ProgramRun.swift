@@ -31,17 +31,38 @@ public struct ProgramRun: Sendable {
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let status = try await process.runToEnd()
         return ProgramRun(
             status: status, output: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
             errors: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
+}
+
+extension Process {
+    /// Starts the process and returns its exit status when it ends, without blocking a thread of
+    /// the concurrency pool; with a `timeout` (seconds), terminates it when it runs longer.
+    public func runToEnd(timeout: Double? = nil) async throws -> Int32 {
+        try await withCheckedThrowingContinuation { continuation in
+            terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try run()
+            } catch {
+                terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
+            }
+            guard let timeout else { return }
+            let box = ProcessBox(self)
+            Task {
+                try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+                if box.process.isRunning { box.process.terminate() }
+            }
+        }
+    }
+}
+
+/// Lets a timeout task reach a process (Foundation's `Process` is not `Sendable`).
+private final class ProcessBox: @unchecked Sendable {
+    let process: Process
+    init(_ process: Process) { self.process = process }
 }
