@@ -9,7 +9,12 @@ import Foundation
 public struct ImageEngine: Sendable, Hashable, CustomStringConvertible {
     /// The engines `kfp component build` can drive.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case podman, docker, buildah
+        /// `podman build` and `podman push` (daemonless; its `containers.conf` and `registries.conf` apply).
+        case podman
+        /// `docker build` and `docker push` through the docker daemon (`DOCKER_HOST`).
+        case docker
+        /// `buildah bud` and `buildah push` (daemonless, podman's storage and configuration).
+        case buildah
     }
 
     /// Which engine.

@@ -22,6 +22,7 @@ public struct PythonComponentsBuild: Sendable {
     public struct Found: Sendable {
         /// The module, relative to the folder (`add.py`, `math/mul.py`).
         public let modulePath: String
+        /// The function, its decorator's arguments and its component.
         public let declaration: PythonComponentDeclaration
     }
 
