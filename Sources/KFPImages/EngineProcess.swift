@@ -6,10 +6,9 @@ import System
 import SystemPackage
 #endif
 
-/// Runs an engine program (`podman`, `docker`, `buildah`, `skopeo`) with swift-subprocess: its
+/// Runs an engine program (`podman`, `docker`, `buildah`) with swift-subprocess: its
 /// standard output and error are read as they come, passed on to ``ImageBuildOutput`` line by line
-/// and kept (the last 64 KiB) for the reason of a failure. Cancelling the Swift task stops it
-/// (SIGTERM to its process group, SIGKILL after 5 s).
+/// and kept (the last 64 KiB) for the reason of a failure.
 struct EngineProcess: Sendable {
     /// How one run ended, and what it printed.
     struct Finished: Sendable {
@@ -52,9 +51,10 @@ struct EngineProcess: Sendable {
     func run(_ arguments: [String], in directory: URL? = nil) async throws(ImageBuildError) -> Finished {
         var overrides: [Environment.Key: String?] = [:]
         for (key, value) in environment { overrides[Environment.Key(stringLiteral: key)] = value }
+        // The engine stays in this process's group, so Ctrl-C at a terminal reaches it too;
+        // cancelling the Swift task asks it to stop (SIGTERM, then SIGKILL after 5 s).
         var platform = PlatformOptions()
-        platform.processGroupID = 0
-        platform.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(5))]
+        platform.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(5))]
         let sink = LineSink(output: output)
         do {
             let result = try await Subprocess.run(

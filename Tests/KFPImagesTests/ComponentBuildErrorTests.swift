@@ -119,27 +119,51 @@ struct ComponentBuildPodmanErrorTests {
         _ = try? await ImageTestSupport.podman(["rmi", image])
     }
 
+    /// Runs `body` with a registry of its own on a random port (read-only when asked), stopped after.
+    static func withRegistry(readOnly: Bool = false, _ body: (String) async throws -> Void) async throws {
+        let folder = try ImageTestSupport.scratch("own-registry")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/containers/registry.sh")
+        let address = "127.0.0.1:\(Int.random(in: 20000..<30000))"
+        let started = try await ImageTestSupport.run(script, ["start", folder.path, address] + (readOnly ? ["read-only"] : []))
+        try #require(started.status == 0, "\(started.errors)")
+        do {
+            try await body(address)
+        } catch {
+            Issue.record(error)
+        }
+        _ = try await ImageTestSupport.run(script, ["stop", folder.path])
+    }
+
     @Test("a registry that refuses the push (read-only)", .enabled(if: ContainerEngines.onPath("docker-registry") != nil))
     func refused() async throws {
         let context = try ComponentBuildErrorTests.context(dockerfile: ComponentBuildErrorTests.okDockerfile)
         defer { try? FileManager.default.removeItem(at: context.folder) }
-        let registryFolder = try ImageTestSupport.scratch("read-only-registry")
-        defer { try? FileManager.default.removeItem(at: registryFolder) }
-        let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/containers/registry.sh")
-        let address = "127.0.0.1:\(Int.random(in: 20000..<30000))"
-        let started = try await ImageTestSupport.run(script, ["start", registryFolder.path, address, "read-only"])
-        try #require(started.status == 0, "\(started.errors)")
-        let image = "\(address)/kfp-test/refused:v1"
-        do {
+        try await Self.withRegistry(readOnly: true) { address in
+            let image = "\(address)/kfp-test/refused:v1"
             try await ComponentBuildErrorTests.expectFailure(
                 ["--image", image, "--engine", "podman", "--push", "--component-file", context.component.path,
                  "--insecure-registry", address, "--build-arg", "BASE=\(ImageTestSupport.baseImage)"],
                 in: context, status: 1,
                 message: "registry \(address) refused the push of '\(image)' by podman: StatusCode: 405, Method not allowed")
-        } catch {
-            Issue.record(error)
+            _ = try? await ImageTestSupport.podman(["rmi", image])
         }
-        _ = try await ImageTestSupport.run(script, ["stop", registryFolder.path])
-        _ = try? await ImageTestSupport.podman(["rmi", image])
+    }
+
+    @Test("a plain-HTTP registry is pushed to only when marked insecure", .enabled(if: ContainerEngines.onPath("docker-registry") != nil))
+    func insecureOnlyWhenMarked() async throws {
+        let context = try ComponentBuildErrorTests.context(dockerfile: ComponentBuildErrorTests.okDockerfile)
+        defer { try? FileManager.default.removeItem(at: context.folder) }
+        try await Self.withRegistry { address in
+            let image = "\(address)/kfp-test/plain:v1"
+            let arguments = ["--image", image, "--engine", "podman", "--push", "--build-arg", "BASE=\(ImageTestSupport.baseImage)"]
+            try await ComponentBuildErrorTests.expectFailure(
+                arguments, in: context, status: 1,
+                message: "registry \(address) is unreachable for the push of '\(image)' by podman: http: server gave HTTP response to HTTPS client; it serves plain HTTP: mark it insecure with --insecure-registry \(address)")
+            let marked = try await ImageTestSupport.kfp(["component", "build", context.folder.path] + arguments + ["--insecure-registry", address, "--quiet"])
+            #expect(marked.status == 0, "\(marked.errors)")
+            #expect(try StrictImageName(try #require(marked.lastLine)).digest == (try await ImageTestSupport.registryDigest(image)))
+            _ = try? await ImageTestSupport.podman(["rmi", image])
+        }
     }
 }
