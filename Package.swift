@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KFP", targets: ["KFP"]),
         .library(name: "KFPCompiler", targets: ["KFPCompiler"]),
         .library(name: "KFPLocal", targets: ["KFPLocal"]),
+        .library(name: "KFPImages", targets: ["KFPImages"]),
         .library(name: "KFPAPI", targets: ["KFPAPI"]),
         .library(name: "KFPServer", targets: ["KFPServer"]),
         .library(name: "KFPClient", targets: ["KFPClient"]),
@@ -54,6 +55,11 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "KFPImages",
+            dependencies: ["KFPSpec", "KFP", .product(name: "Subprocess", package: "swift-subprocess")],
             swiftSettings: upcoming
         ),
         .target(name: "KFPAPI", dependencies: ["KFPSpec"], swiftSettings: upcoming),
@@ -98,6 +104,7 @@ let package = Package(
                 "KFPCompiler",
                 "KFPSpec",
                 "KFPLocal",
+                "KFPImages",
                 "KFPServer",
                 "KFPClient",
                 "KFPAPI",
@@ -199,6 +206,10 @@ let package = Package(
                 "KFPClient", "KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPImagesTests",
+            dependencies: ["KFPImages", "KFP", "KFPCompiler", "KFPLocal", "KFPSpec", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],

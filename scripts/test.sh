@@ -3,7 +3,9 @@
 # (a virtual environment with kfp==2.17.3 and selenium in .venv-oracle), Debian's chromium
 # with chromedriver for the web UI's browser test, podman with the test images
 # (scripts/containers/setup.sh, cached under ~/.cache/swift-kfp-tests) and a private Docker daemon
-# (scripts/containers/dockerd.sh, stopped by PID when the tests end), then runs `swift test`.
+# (scripts/containers/dockerd.sh, stopped by PID when the tests end), a private image registry on
+# 127.0.0.1:5000 for `kfp component build` (scripts/containers/registry.sh, stopped by PID too),
+# then runs `swift test`.
 # Container setup needs root (apt-get, a private dockerd); elsewhere those tests are skipped with a notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +45,7 @@ else
 fi
 daemons="$(mktemp -d "${TMPDIR:-/tmp}/kfp-test-daemons.XXXXXX")"
 stop_daemons() {
+    scripts/containers/registry.sh stop "$daemons/registry" || true
     scripts/containers/dockerd.sh stop "$daemons/docker" || true
     rm -rf "$daemons"
 }
@@ -53,6 +56,12 @@ if docker_env="$(scripts/containers/dockerd.sh start "$daemons/docker")"; then
     export KFP_TEST_DOCKER=1
 else
     echo "notice: no private dockerd; docker tests are skipped"
+fi
+mkdir -p "$daemons/registry"
+if registry_env="$(scripts/containers/registry.sh start "$daemons/registry")"; then
+    eval "$registry_env"
+else
+    echo "notice: no private image registry; kfp component build tests are skipped"
 fi
 
 swift build --build-tests

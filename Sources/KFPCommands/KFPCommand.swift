@@ -6,9 +6,9 @@ import ArgumentParser
 public struct KFPCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kfp",
-        abstract: "Kubeflow Pipelines for Swift: check, print and run KFP pipeline specs; serve and use the KFP API.",
+        abstract: "Kubeflow Pipelines for Swift: check, print and run KFP pipeline specs; build component images; serve and use the KFP API.",
         subcommands: [
-            SpecCommand.self, LocalCommand.self, ServerCommand.self, ExperimentCommand.self, PipelineCommand.self,
+            SpecCommand.self, LocalCommand.self, ComponentCommand.self, ServerCommand.self, ExperimentCommand.self, PipelineCommand.self,
             RunCommand.self, RecurringRunCommand.self,
         ]
     )

@@ -1,6 +1,7 @@
 import Foundation
 import KFPServer
 import KFPSpec
+import KFPTestSupport
 
 /// Runs the `kfp` executable built beside the tests against a `KFPServer` started in this process.
 struct CLIHarness: Sendable {
@@ -28,30 +29,8 @@ struct CLIHarness: Sendable {
 
     /// Runs `kfp arguments...` with `KF_PIPELINES_ENDPOINT` set; returns the exit status, stdout and stderr.
     func kfp(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["KF_PIPELINES_ENDPOINT"] = endpoint
-        process.environment = environment
-        let id = UUID().uuidString
-        let out = folder.appendingPathComponent("out-\(id)")
-        let err = folder.appendingPathComponent("err-\(id)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        let run = try await ProgramRun.run(executable, arguments, environment: ["KF_PIPELINES_ENDPOINT": endpoint])
+        return (run.status, run.output, run.errors)
     }
 
     /// Runs a command with `--output json` and parses its stdout.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The real container engines the tests may use, as `scripts/test.sh` prepares them
 /// (`scripts/containers/setup.sh` for podman with the test images, `dockerd.sh` for a private
-/// Docker daemon). Each is `nil`, with a printed notice, when it is not set up here.
+/// Docker daemon, `registry.sh` for an image registry). Each is `nil`, with a printed notice, when it
+/// is not set up here.
 public enum ContainerEngines {
     /// `podman` with the tests' private configuration (`CONTAINERS_CONF`) and images
     /// (`KFP_TEST_PYTHON_IMAGE`), or `nil`.
@@ -27,6 +28,16 @@ public enum ContainerEngines {
             return nil
         }
         return program
+    }()
+
+    /// The private image registry `scripts/containers/registry.sh` started (`KFP_TEST_REGISTRY`,
+    /// `127.0.0.1:5000`), or `nil`.
+    public static let registry: String? = {
+        guard let address = ProcessInfo.processInfo.environment["KFP_TEST_REGISTRY"], !address.isEmpty else {
+            print("notice: no test image registry (scripts/test.sh starts one as root); registry tests are skipped")
+            return nil
+        }
+        return address
     }()
 
     /// The path of `program` on this process's `PATH`, or `nil`.

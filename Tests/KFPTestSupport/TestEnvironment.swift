@@ -88,21 +88,7 @@ public enum TestEnvironment {
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
-            }
-            let box = ProcessBox(process)
-            Task {
-                try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
-                if box.process.isRunning { box.process.terminate() }
-            }
-        }
+        let status = try await process.runToEnd(timeout: timeout)
         guard status == 0 else { throw OracleFailed(status: status) }
     }
 }
@@ -112,10 +98,4 @@ public struct OracleUnavailable: Error {}
 public struct OracleFailed: Error, CustomStringConvertible {
     public var status: Int32
     public var description: String { "oracle script exited with status \(status)" }
-}
-
-/// Lets the timeout task reach the oracle process (Foundation's `Process` is not `Sendable`).
-private final class ProcessBox: @unchecked Sendable {
-    let process: Process
-    init(_ process: Process) { self.process = process }
 }

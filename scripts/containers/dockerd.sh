@@ -12,19 +12,14 @@ action="${1:?usage: dockerd.sh start|stop DIR}"
 dir="${2:?usage: dockerd.sh start|stop DIR}"
 log() { echo "dockerd: $*" >&2; }
 
+. "$(dirname "$0")/pid-file.sh"
 stop() {
     [ -f "$dir/dockerd.pid" ] || return 0
-    pid="$(cat "$dir/dockerd.pid")"
-    if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
+    stop_pid_file "$dir/dockerd.pid"
     # dockerd starts its own containerd; it stops with dockerd, or is stopped here by its pid file.
     for file in "$dir"/exec/containerd/containerd.pid "$dir"/containerd.pid; do
         [ -f "$file" ] && kill "$(cat "$file")" 2>/dev/null || true
     done
-    rm -f "$dir/dockerd.pid"
     # dockerd leaves its default network namespace mounted under the exec root.
     for mounted in "$dir"/exec/netns/*; do
         [ -e "$mounted" ] && umount "$mounted" 2>/dev/null || true

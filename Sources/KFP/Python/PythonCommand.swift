@@ -1,10 +1,13 @@
-/// The container command and arguments KFP 2.17.3 generates for a lightweight Python component
-/// (`_get_packages_to_install_command` and `_get_command_and_args_for_lightweight_component`).
+/// The container command and arguments KFP 2.17.3 generates for a Python function component
+/// (`_get_packages_to_install_command`, `_get_command_and_args_for_lightweight_component` and
+/// `_get_command_and_args_for_containerized_component`).
 ///
-/// The command is an optional `sh -c` pip prelude (the user's packages first, then KFP itself
-/// unless it is not wanted), then `sh -ec` writing the program to `ephemeral_component.py` and
-/// running `python3 -m kfp.dsl.executor_main` on it, then the program: KFP's import header and the
-/// function's source.
+/// For a lightweight component, the command is an optional `sh -c` pip prelude (the user's packages
+/// first, then KFP itself unless it is not wanted), then `sh -ec` writing the program to
+/// `ephemeral_component.py` and running `python3 -m kfp.dsl.executor_main` on it, then the program:
+/// KFP's import header and the function's source. For a containerized one (`target_image`), the
+/// prelude installs the user's packages only, and the command is `python3 -m kfp.dsl.executor_main`,
+/// which finds the function through `kfp_config.ini` in the image's working directory.
 struct PythonCommand: Sendable, Hashable {
     /// The KFP version whose runtime the prelude installs (`kfp==2.17.3`).
     static let kfpVersion = "2.17.3"
@@ -23,6 +26,11 @@ struct PythonCommand: Sendable, Hashable {
     var useVenv: Bool
     /// Whether `kfpPackagePath` names an existing local path (KFP then adds `--no-deps`).
     var kfpPackagePathExists: Bool
+    /// Whether the function is built into its image (`target_image`): KFP is never installed then.
+    var containerized = false
+
+    /// `python3 -m kfp.dsl.executor_main`, the command of a containerized component after its prelude.
+    static let containerizedCommand = ["python3", "-m", "kfp.dsl.executor_main"]
 
     /// The full command for a function's source (as ``PythonFunctionLocator/functionText(of:lines:)``
     /// returns it) and the import lines KFP adds after its header.
@@ -52,7 +60,7 @@ struct PythonCommand: Sendable, Hashable {
 
     /// `sh -c <script>`, or nothing when there is nothing to install.
     var prelude: [String] {
-        let injectKFP = installKFPPackage && !packagesToInstall.contains { $0.hasPrefix("kfp") }
+        let injectKFP = installKFPPackage && !containerized && !packagesToInstall.contains { $0.hasPrefix("kfp") }
         guard injectKFP || !packagesToInstall.isEmpty else { return [] }
         let options = indexOptions
         var parts: [String] = []

@@ -20,6 +20,12 @@ import KFPSpec
 /// `sh -ec` running `python3 -m kfp.dsl.executor_main` on the program (KFP's import header and the
 /// function's source); `args` are `--executor_input {{$}} --function_to_execute <function>`.
 ///
+/// With a `targetImage` (`@dsl.component(target_image=...)`), the component is containerized as
+/// KFP makes it: the function lives in the image `kfp component build --python` builds, `image` is
+/// `targetImage` and `command` is `python3 -m kfp.dsl.executor_main` (after a prelude installing
+/// `packagesToInstall`, if any, never KFP); the executor finds the function through the image's
+/// `kfp_config.ini`.
+///
 /// ```swift
 /// let add = try PythonComponent(source: """
 ///     def add(a: int, b: int = 2) -> int:
@@ -43,6 +49,8 @@ public struct PythonComponent: ComponentConvertible {
     public let baseImage: String
     /// The packages the prelude installs before KFP.
     public let packagesToInstall: [String]
+    /// The image the function is built into (`target_image`), or `nil` for a lightweight component.
+    public let targetImage: String?
 
     /// The KFP release whose `@dsl.component` this follows, and whose runtime the prelude installs.
     public static let kfpVersion = PythonCommand.kfpVersion
@@ -68,6 +76,8 @@ public struct PythonComponent: ComponentConvertible {
     ///   - kfpPackagePath: what to install instead of `kfp==2.17.3` (`kfp_package_path`); an existing
     ///     local path or a `@refs/pull/` URL is installed with `--no-deps`, as KFP does.
     ///   - useVenv: install KFP into a fresh virtual environment (`use_venv`).
+    ///   - targetImage: the image the function is built into (`target_image`), making the component
+    ///     containerized; `nil` for a lightweight component.
     /// - Throws: ``DefinitionError`` of kind ``DefinitionError/Kind/invalidComponent``, at the call
     ///   site, when the source has no such function (the message lists the functions it has), the
     ///   function is `async`, the source is not valid Python where it is read, a parameter has no
@@ -77,7 +87,7 @@ public struct PythonComponent: ComponentConvertible {
         source: String, function: String, baseImage: String = PythonComponent.defaultBaseImage,
         packagesToInstall: [String] = [], pipIndexURLs: [String] = [], pipTrustedHosts: [String]? = nil,
         installKFPPackage: Bool = true, kfpPackagePath: String? = nil, useVenv: Bool = false,
-        fileID: String = #fileID, line: Int = #line
+        targetImage: String? = nil, fileID: String = #fileID, line: Int = #line
     ) throws(DefinitionError) {
         let callSite = CallSite(fileID: fileID, line: line)
         func fail(_ message: String) -> DefinitionError {
@@ -141,9 +151,12 @@ public struct PythonComponent: ComponentConvertible {
         let command = PythonCommand(
             packagesToInstall: packagesToInstall, pipIndexURLs: pipIndexURLs, pipTrustedHosts: pipTrustedHosts,
             installKFPPackage: installKFPPackage, kfpPackagePath: kfpPackagePath, useVenv: useVenv,
-            kfpPackagePathExists: kfpPackagePath.map(Self.pathExists) ?? false)
+            kfpPackagePathExists: kfpPackagePath.map(Self.pathExists) ?? false, containerized: targetImage != nil)
         let container = ContainerSpec(
-            image: baseImage, command: command.command(functionSource: functionSource, imports: interface.imports),
+            image: targetImage ?? baseImage,
+            command: targetImage == nil
+                ? command.command(functionSource: functionSource, imports: interface.imports)
+                : command.prelude + PythonCommand.containerizedCommand,
             args: PythonCommand.arguments(function: function))
         let spec = SingleComponentIR.make(
             name: irName, inputs: interface.inputs, outputs: interface.outputs, executor: ExecutorSpec(container: container),
@@ -152,6 +165,7 @@ public struct PythonComponent: ComponentConvertible {
         description = docstring?.description
         self.baseImage = baseImage
         self.packagesToInstall = packagesToInstall
+        self.targetImage = targetImage
         functionName = function
     }
 
@@ -195,7 +209,7 @@ public struct PythonComponent: ComponentConvertible {
 
 extension String {
     /// `\r\n` and lone `\r` become `\n`, as Python's universal newlines read a source file.
-    fileprivate func replacingLineEnds() -> String {
+    func replacingLineEnds() -> String {
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in unicodeScalars {
