@@ -20,9 +20,10 @@ stop() {
     for file in "$dir"/exec/containerd/containerd.pid "$dir"/containerd.pid; do
         [ -f "$file" ] && kill "$(cat "$file")" 2>/dev/null || true
     done
-    # dockerd leaves its default network namespace mounted under the exec root.
-    for mounted in "$dir"/exec/netns/*; do
-        [ -e "$mounted" ] && umount "$mounted" 2>/dev/null || true
+    # dockerd leaves its network namespace mounted under the exec root (nsfs), which keeps DIR
+    # from being removed.
+    for namespace in "$dir"/exec/netns/*; do
+        [ -e "$namespace" ] && umount "$namespace" 2>/dev/null || true
     done
 }
 
