@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KFP", targets: ["KFP"]),
         .library(name: "KFPCompiler", targets: ["KFPCompiler"]),
         .library(name: "KFPLocal", targets: ["KFPLocal"]),
+        .library(name: "KFPSlurm", targets: ["KFPSlurm"]),
         .library(name: "KFPAPI", targets: ["KFPAPI"]),
         .library(name: "KFPServer", targets: ["KFPServer"]),
         .library(name: "KFPClient", targets: ["KFPClient"]),
@@ -53,6 +54,14 @@ let package = Package(
                 "KFPSpec",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "KFPSlurm",
+            dependencies: [
+                "KFPLocal",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: upcoming
         ),
@@ -98,6 +107,7 @@ let package = Package(
                 "KFPCompiler",
                 "KFPSpec",
                 "KFPLocal",
+                "KFPSlurm",
                 "KFPServer",
                 "KFPClient",
                 "KFPAPI",
@@ -178,7 +188,8 @@ let package = Package(
         .testTarget(
             name: "IrisTutorialTests",
             dependencies: [
-                "IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport", "KFPServer", "KFPAPI",
+                "IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSlurm", "KFPSpec", "KFP", "KFPTestSupport", "KFPServer",
+                "KFPAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Oracle"],
@@ -201,7 +212,11 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
+            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSlurm", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPSlurmTests",
+            dependencies: ["KFPSlurm", "KFPLocal", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

@@ -3,8 +3,10 @@
 # (a virtual environment with kfp==2.17.3 and selenium in .venv-oracle), Debian's chromium
 # with chromedriver for the web UI's browser test, podman with the test images
 # (scripts/containers/setup.sh, cached under ~/.cache/swift-kfp-tests) and a private Docker daemon
-# (scripts/containers/dockerd.sh, stopped by PID when the tests end), then runs `swift test`.
-# Container setup needs root (apt-get, a private dockerd); elsewhere those tests are skipped with a notice.
+# (scripts/containers/dockerd.sh, stopped by PID when the tests end) and a real two-node Slurm cluster
+# (scripts/slurm/cluster.sh, stopped by PID when the tests end), then runs `swift test`.
+# Container and Slurm setup need root (apt-get, a private dockerd, network namespaces); elsewhere
+# those tests are skipped with a notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +46,7 @@ fi
 daemons="$(mktemp -d "${TMPDIR:-/tmp}/kfp-test-daemons.XXXXXX")"
 stop_daemons() {
     scripts/containers/dockerd.sh stop "$daemons/docker" || true
+    if [ -n "${slurm_dir:-}" ]; then scripts/slurm/cluster.sh stop "$slurm_dir" || true; rm -rf "$slurm_dir"; fi
     rm -rf "$daemons"
 }
 trap stop_daemons EXIT
@@ -53,6 +56,23 @@ if docker_env="$(scripts/containers/dockerd.sh start "$daemons/docker")"; then
     export KFP_TEST_DOCKER=1
 else
     echo "notice: no private dockerd; docker tests are skipped"
+fi
+
+# A real Slurm cluster: two compute nodes in network namespaces (n2 with an emulated GPU),
+# slurmctld, munged and slurmrestd with JWT, all under a folder in /tmp (slurmrestd's own user must
+# reach it, so not under /root).
+if [ "$(id -u)" = 0 ]; then
+    slurm_dir="$(mktemp -d /tmp/kfp-test-slurm.XXXXXX)"
+    chmod 755 "$slurm_dir"
+    if scripts/slurm/cluster.sh start "$slurm_dir/cluster"; then
+        # shellcheck disable=SC1091
+        . "$slurm_dir/cluster/env.sh"
+        export KFP_TEST_SLURM=1
+    else
+        echo "notice: the Slurm test cluster did not start; Slurm tests are skipped"
+    fi
+else
+    echo "notice: starting the Slurm test cluster needs root; Slurm tests are skipped"
 fi
 
 swift build --build-tests
