@@ -136,7 +136,7 @@ struct SlurmClusterTests {
         #expect(jobs.count == 2)
         running.cancel()
         let run = try await running.value
-        #expect(run.state == .canceled)
+        #expect(run.state == .canceled, "\(run.tasks.mapValues { "\($0.state) \($0.message ?? "")" })")
         let recorded = run.tasks.values.compactMap(\.slurmJobID)
         #expect(Set(recorded) == Set(jobs))
         #expect(try SlurmTestCluster.queued(jobs) == [])
