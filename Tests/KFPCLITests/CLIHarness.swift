@@ -28,11 +28,19 @@ struct CLIHarness: Sendable {
 
     /// Runs `kfp arguments...` with `KF_PIPELINES_ENDPOINT` set; returns the exit status, stdout and stderr.
     func kfp(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["KF_PIPELINES_ENDPOINT"] = endpoint
+        return try await Self.run(executable, arguments, environment: environment, scratch: folder)
+    }
+
+    /// Runs `executable arguments...` with `environment`, its output in files under `scratch`;
+    /// returns the exit status, stdout and stderr.
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String], scratch folder: URL
+    ) async throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["KF_PIPELINES_ENDPOINT"] = endpoint
         process.environment = environment
         let id = UUID().uuidString
         let out = folder.appendingPathComponent("out-\(id)")
