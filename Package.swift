@@ -216,7 +216,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPSlurmTests",
-            dependencies: ["KFPSlurm", "KFPLocal", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"],
+            dependencies: [
+                "KFPSlurm", "KFPLocal", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
