@@ -31,8 +31,9 @@ struct ServerSlurmTests {
         return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
     }
 
-    @Test("a run submitted through the API runs on the nodes, and its task details name them")
-    func runsOnNodes() async throws {
+    /// Starts `kfp server --launcher slurm`, creates a run of ``pipeline(sleeping:)`` through the
+    /// API and hands `body` the client and the run's id; stops the server afterwards.
+    static func withRun(sleeping: Bool, _ body: @Sendable (TestClient, String) async throws -> Void) async throws {
         try await ContainerTestGate.shared.run {
             let data = SlurmTestCluster.scratch("server-slurm")
             let server = try Self.start(data)
@@ -42,10 +43,16 @@ struct ServerSlurmTests {
             }
             let client = TestClient(base: server.base)
             let (status, created) = try await client.call("POST", "/apis/v2beta1/runs", body: [
-                "display_name": "on slurm", "pipeline_spec": try Self.pipeline(sleeping: false),
+                "display_name": "on slurm", "pipeline_spec": try Self.pipeline(sleeping: sleeping),
             ])
             #expect(status == 200)
-            let id = try #require(created["run_id"]?.stringValue)
+            try await body(client, try #require(created["run_id"]?.stringValue))
+        }
+    }
+
+    @Test("a run submitted through the API runs on the nodes, and its task details name them")
+    func runsOnNodes() async throws {
+        try await Self.withRun(sleeping: false) { client, id in
             let run = try await client.waitForState(id, ["SUCCEEDED", "FAILED", "CANCELED"])
             #expect(run["state"]?.stringValue == "SUCCEEDED", "\(run["error"] ?? .null)")
             let tasks = run["run_details"]?["task_details"]?.arrayValue ?? []
@@ -60,18 +67,7 @@ struct ServerSlurmTests {
 
     @Test("terminating a run cancels its jobs: squeue lists none of them")
     func terminate() async throws {
-        try await ContainerTestGate.shared.run {
-            let data = SlurmTestCluster.scratch("server-slurm-terminate")
-            let server = try Self.start(data)
-            defer {
-                server.stop()
-                try? FileManager.default.removeItem(at: data)
-            }
-            let client = TestClient(base: server.base)
-            let (_, created) = try await client.call("POST", "/apis/v2beta1/runs", body: [
-                "display_name": "sleeper", "pipeline_spec": try Self.pipeline(sleeping: true),
-            ])
-            let id = try #require(created["run_id"]?.stringValue)
+        try await Self.withRun(sleeping: true) { client, id in
             var jobs: [String] = []
             for _ in 0..<240 where jobs.count < 2 {
                 try await Task.sleep(for: .milliseconds(250))
