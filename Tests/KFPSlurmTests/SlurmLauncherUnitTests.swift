@@ -124,12 +124,12 @@ struct SlurmLauncherUnitTests {
         let launcher = SlurmLauncher(configuration: Self.configuration, api: api)
         let started = ContinuousClock.now
         let outcome = await launcher.run(Self.task())
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(30))
         guard case .failed(let message) = outcome.status else {
             Issue.record("expected a failure, got \(outcome)")
             return
         }
-        #expect(message.hasPrefix("job 1 of task 'loop/0/train' (last seen RUNNING on n1): Slurm has not answered for 0."))
+        #expect(message.hasPrefix("job 1 of task 'loop/0/train' (last seen RUNNING on n1): Slurm has not answered for "))
         #expect(message.hasSuffix(" s: GET http://fake:6820/slurm/v0.0.38/job/1 got no answer: connection refused"))
         #expect(outcome.node == "n1")
     }
