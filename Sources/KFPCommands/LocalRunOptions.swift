@@ -18,7 +18,7 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("pipeline-root"), help: "Where runs write their outputs (default: ~/.cache/swift-kfp/pipeline-root).")
     public var pipelineRoot: String?
 
-    @Option(name: .customLong("max-parallel"), help: "How many task programs may run at once (default: the number of cores).")
+    @Option(name: .customLong("max-parallel"), help: "How many task programs may run at once (default: the number of cores; with --launcher slurm, 32 jobs).")
     public var maxParallel: Int?
 
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the task cache.")
@@ -27,7 +27,7 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
     @Option(help: LauncherOption.help)
     public var launcher: LauncherOption = .local(.subprocess)
 
-    @OptionGroup(title: "Slurm (--launcher slurm)")
+    @OptionGroup(title: "Slurm (with --launcher slurm)")
     public var slurm: SlurmOptions
 
     @Flag(help: "Print the run as one JSON object on stdout.")
@@ -77,6 +77,7 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
             printError("error: \(error)")
             throw ExitCode(2)
         }
+        if slurmLauncher != nil, maxParallel == nil { options.maxParallel = SlurmOptions.defaultMaxParallel }
         let record: LocalRun
         do {
             let runner = LocalRunner(options: options)

@@ -40,7 +40,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: LauncherOption.help)
     var launcher: LauncherOption = .local(.subprocess)
 
-    @OptionGroup(title: "Slurm (--launcher slurm)")
+    @OptionGroup(title: "Slurm (with --launcher slurm)")
     var slurm: SlurmOptions
 
     func validate() throws {
@@ -55,6 +55,7 @@ struct ServerCommand: AsyncParsableCommand {
         let options = ServerOptions(
             host: host, port: port, dataFolder: URL(fileURLWithPath: data), maxParallelRuns: maxParallelRuns,
             token: token, maxUploadBytes: maxUploadBytes, maxParameterBytes: maxParameterBytes,
+            maxParallelTasks: slurmLauncher == nil ? ProcessInfo.processInfo.activeProcessorCount : SlurmOptions.defaultMaxParallel,
             launcher: kind)
         var logger = Logger(label: "kfp-server")
         logger.logLevel = .notice

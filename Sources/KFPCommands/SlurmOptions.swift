@@ -29,7 +29,9 @@ public enum LauncherOption: ExpressibleByArgument, Sendable, Hashable {
     public static var allValueStrings: [String] { TaskLauncherKind.allValueStrings + ["slurm"] }
 
     static let help = ArgumentHelp(
-        "How container tasks run: subprocess (on this machine, the default), podman, docker, container (docker, else podman), auto (an engine that answers, else subprocess) or slurm (as Slurm jobs through slurmrestd; see --slurm-url).")
+        "How container tasks run: subprocess (on this machine, the default), podman, docker, container (docker, else "
+            + "podman), auto (an engine that answers, else subprocess) or slurm (as Slurm jobs through slurmrestd; see "
+            + "--slurm-url).")
 }
 
 /// The options of `--launcher slurm`, shared by `kfp local run`, a program's own `run` and
@@ -37,35 +39,69 @@ public enum LauncherOption: ExpressibleByArgument, Sendable, Hashable {
 /// --slurm-account A --slurm-python-environments DIR --slurm-gpu-type KFP=SLURM
 /// --slurm-timeout SECONDS`.
 public struct SlurmOptions: ParsableArguments, Sendable {
-    @Option(name: .customLong("slurm-url"), help: "slurmrestd's URL (default: $SLURM_URL).")
+    @Option(
+        name: .customLong("slurm-url"),
+        help: ArgumentHelp(
+            "slurmrestd's URL (default: $SLURM_URL).",
+            valueName: "url"))
     public var url: String?
 
-    @Option(name: .customLong("slurm-user"), help: "The user jobs run as (default: $SLURM_USER, else $USER).")
+    @Option(
+        name: .customLong("slurm-user"),
+        help: ArgumentHelp(
+            "The user jobs run as (default: $SLURM_USER, else $USER).",
+            valueName: "name"))
     public var user: String?
 
-    @Option(name: .customLong("slurm-token"), help: "A JWT for that user, from `scontrol token` (default: $SLURM_JWT).")
+    @Option(
+        name: .customLong("slurm-token"),
+        help: ArgumentHelp(
+            "A JWT for that user, from `scontrol token` (default: $SLURM_JWT).",
+            valueName: "jwt"))
     public var token: String?
 
-    @Option(name: .customLong("slurm-partition"), help: "The partition jobs go to (default: the cluster's default).")
+    @Option(
+        name: .customLong("slurm-partition"),
+        help: ArgumentHelp(
+            "The partition jobs go to (default: the cluster's default).",
+            valueName: "partition"))
     public var partition: String?
 
-    @Option(name: .customLong("slurm-account"), help: "The account jobs are charged to.")
+    @Option(
+        name: .customLong("slurm-account"),
+        help: ArgumentHelp(
+            "The account jobs are charged to.",
+            valueName: "account"))
     public var account: String?
 
     @Option(
         name: .customLong("slurm-python-environments"),
-        help: "Where Python components' environments are made, a folder every node sees (default: <pipeline root>/.kfp-python).")
+        help: ArgumentHelp(
+            "Where Python components' environments are made, a folder every node "
+                + "sees (default: <pipeline root>/.kfp-python).",
+            valueName: "dir"))
     public var pythonEnvironments: String?
 
     @Option(
         name: .customLong("slurm-gpu-type"),
-        help: "KFP_TYPE=SLURM_TYPE: the Slurm GPU type an accelerator type means (repeatable; other types ask for any GPU).")
+        help: ArgumentHelp(
+            "KFP_TYPE=SLURM_TYPE: the Slurm GPU type an accelerator type means "
+                + "(repeatable; other types ask for any GPU).",
+            valueName: "kfp-type=slurm-type"))
     public var gpuTypes: [String] = []
 
-    @Option(name: .customLong("slurm-timeout"), help: "Seconds slurmrestd may stop answering before a task fails.")
+    @Option(
+        name: .customLong("slurm-timeout"),
+        help: ArgumentHelp(
+            "Seconds slurmrestd may stop answering before a task fails.",
+            valueName: "seconds"))
     public var timeout: Double = 60
 
     public init() {}
+
+    /// How many jobs a run keeps in Slurm at once when `--max-parallel` is not given: the cluster,
+    /// not this machine's cores, runs them.
+    public static let defaultMaxParallel = 32
 
     /// Whether any `--slurm-*` option was given.
     var isUsed: Bool {
@@ -74,7 +110,9 @@ public struct SlurmOptions: ParsableArguments, Sendable {
     }
 
     public func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--slurm-timeout must be a positive number of seconds, found \(timeout)") }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--slurm-timeout must be a positive number of seconds, found \(timeout)")
+        }
         for mapping in gpuTypes where mapping.split(separator: "=", omittingEmptySubsequences: false).count != 2 {
             throw ValidationError("--slurm-gpu-type takes KFP_TYPE=SLURM_TYPE, found '\(mapping)'")
         }

@@ -22,7 +22,8 @@ struct SlurmAPIv0038: SlurmAPI {
         let answer: PingAnswer = try await call(.GET, "\(prefix)/ping", what: "ping")
         let down = (answer.pings ?? []).filter { $0.ping != "UP" }
         if let first = down.first, down.count == answer.pings?.count {
-            throw SlurmError(.unanswered, "the Slurm controller \(first.hostname ?? "") is \(first.ping ?? "not answering") (ping through \(baseURL))")
+            let state = first.ping ?? "not answering"
+            throw SlurmError(.unanswered, "the Slurm controller \(first.hostname ?? "") is \(state) (ping through \(baseURL))")
         }
     }
 

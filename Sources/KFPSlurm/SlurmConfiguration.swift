@@ -66,7 +66,8 @@ public struct SlurmConfiguration: Sendable {
             throw SlurmError(.configuration, "no Slurm user: pass --slurm-user NAME or set SLURM_USER")
         }
         guard let jwt = nonEmpty(token) ?? nonEmpty(environment["SLURM_JWT"]) else {
-            throw SlurmError(.configuration, "no Slurm token: pass --slurm-token TOKEN or set SLURM_JWT (from `scontrol token username=\(name)`)")
+            throw SlurmError(
+                .configuration, "no Slurm token: pass --slurm-token TOKEN or set SLURM_JWT (from `scontrol token username=\(name)`)")
         }
         return SlurmConfiguration(url: parsed, user: name, token: jwt)
     }

@@ -17,7 +17,8 @@ enum SlurmJobScript {
     static func script(argv: [String], workingDirectory: String) throws(SlurmError) -> String {
         guard !argv.isEmpty else { throw SlurmError(.configuration, "the command is empty") }
         if let index = argv.firstIndex(where: { $0.contains("\u{0}") }) {
-            throw SlurmError(.configuration, "argument \(index) of the command holds a NUL character, which a program's argument cannot hold")
+            throw SlurmError(
+                .configuration, "argument \(index) of the command holds a NUL character, which a program's argument cannot hold")
         }
         return "#!/bin/sh\ncd \(quote(workingDirectory)) || exit 1\nexec \(argv.map(quote).joined(separator: " "))\n"
     }
