@@ -46,7 +46,7 @@ fi
 daemons="$(mktemp -d "${TMPDIR:-/tmp}/kfp-test-daemons.XXXXXX")"
 stop_daemons() {
     scripts/containers/dockerd.sh stop "$daemons/docker" || true
-    if [ -n "${slurm_dir:-}" ]; then scripts/slurm/cluster.sh stop "$slurm_dir" || true; rm -rf "$slurm_dir"; fi
+    if [ -n "${slurm_dir:-}" ]; then scripts/slurm/cluster.sh stop "$slurm_dir/cluster" || true; rm -rf "$slurm_dir"; fi
     rm -rf "$daemons"
 }
 trap stop_daemons EXIT
