@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KFPCompiler", targets: ["KFPCompiler"]),
         .library(name: "KFPLocal", targets: ["KFPLocal"]),
         .library(name: "KFPImages", targets: ["KFPImages"]),
+        .library(name: "KFPSlurm", targets: ["KFPSlurm"]),
         .library(name: "KFPAPI", targets: ["KFPAPI"]),
         .library(name: "KFPServer", targets: ["KFPServer"]),
         .library(name: "KFPClient", targets: ["KFPClient"]),
@@ -62,6 +63,14 @@ let package = Package(
             dependencies: ["KFPSpec", "KFP", .product(name: "Subprocess", package: "swift-subprocess")],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "KFPSlurm",
+            dependencies: [
+                "KFPLocal",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: upcoming
+        ),
         .target(name: "KFPAPI", dependencies: ["KFPSpec"], swiftSettings: upcoming),
         .target(
             name: "KFPClient",
@@ -105,6 +114,7 @@ let package = Package(
                 "KFPSpec",
                 "KFPLocal",
                 "KFPImages",
+                "KFPSlurm",
                 "KFPServer",
                 "KFPClient",
                 "KFPAPI",
@@ -185,7 +195,8 @@ let package = Package(
         .testTarget(
             name: "IrisTutorialTests",
             dependencies: [
-                "IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSpec", "KFP", "KFPTestSupport", "KFPServer", "KFPAPI",
+                "IrisTutorial", "KFPCompiler", "KFPCommands", "KFPLocal", "KFPSlurm", "KFPSpec", "KFP", "KFPTestSupport", "KFPServer",
+                "KFPAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Oracle"],
@@ -212,7 +223,14 @@ let package = Package(
             dependencies: ["KFPImages", "KFP", "KFPCompiler", "KFPLocal", "KFPSpec", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
+            name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSlurm", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "KFPSlurmTests",
+            dependencies: [
+                "KFPSlurm", "KFPLocal", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

@@ -3,10 +3,11 @@
 # (a virtual environment with kfp==2.17.3 and selenium in .venv-oracle), Debian's chromium
 # with chromedriver for the web UI's browser test, podman with the test images
 # (scripts/containers/setup.sh, cached under ~/.cache/swift-kfp-tests) and a private Docker daemon
-# (scripts/containers/dockerd.sh, stopped by PID when the tests end), a private image registry on
-# 127.0.0.1:5000 for `kfp component build` (scripts/containers/registry.sh, stopped by PID too),
-# then runs `swift test`.
-# Container setup needs root (apt-get, a private dockerd); elsewhere those tests are skipped with a notice.
+# (scripts/containers/dockerd.sh), a private image registry on 127.0.0.1:5000 for
+# `kfp component build` (scripts/containers/registry.sh) and a real two-node Slurm cluster
+# (scripts/slurm/cluster.sh), each stopped by PID when the tests end, then runs `swift test`.
+# Container and Slurm setup need root (apt-get, a private dockerd, network namespaces); elsewhere
+# those tests are skipped with a notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,7 @@ daemons="$(mktemp -d "${TMPDIR:-/tmp}/kfp-test-daemons.XXXXXX")"
 stop_daemons() {
     scripts/containers/registry.sh stop "$daemons/registry" || true
     scripts/containers/dockerd.sh stop "$daemons/docker" || true
+    if [ -n "${slurm_dir:-}" ]; then scripts/slurm/cluster.sh stop "$slurm_dir/cluster" || true; rm -rf "$slurm_dir"; fi
     rm -rf "$daemons"
 }
 trap stop_daemons EXIT
@@ -62,6 +64,23 @@ if registry_env="$(scripts/containers/registry.sh start "$daemons/registry")"; t
     eval "$registry_env"
 else
     echo "notice: no private image registry; kfp component build tests are skipped"
+fi
+
+# A real Slurm cluster: two compute nodes in network namespaces (n2 with an emulated GPU),
+# slurmctld, munged and slurmrestd with JWT, all under a folder in /tmp (slurmrestd's own user must
+# reach it, so not under /root).
+if [ "$(id -u)" = 0 ]; then
+    slurm_dir="$(mktemp -d /tmp/kfp-test-slurm.XXXXXX)"
+    chmod 755 "$slurm_dir"
+    if scripts/slurm/cluster.sh start "$slurm_dir/cluster"; then
+        # shellcheck disable=SC1091
+        . "$slurm_dir/cluster/env.sh"
+        export KFP_TEST_SLURM=1
+    else
+        echo "notice: the Slurm test cluster did not start; Slurm tests are skipped"
+    fi
+else
+    echo "notice: starting the Slurm test cluster needs root; Slurm tests are skipped"
 fi
 
 swift build --build-tests

@@ -15,15 +15,15 @@ public enum LoopbackFileServer {
     /// step's cache key stays the same); a free port is used when it is taken.
     public static let preferredPort = 47_383
 
-    /// Serves `files` (URL path component → file on disk) on 127.0.0.1 while `body` runs, then
-    /// stops. `body` receives the base URL (`http://127.0.0.1:PORT/`), on ``preferredPort`` when it
-    /// is free.
+    /// Serves `files` (URL path component → file on disk) on 127.0.0.1 (or `address`, such as
+    /// the address other machines reach this one at) while `body` runs, then stops. `body`
+    /// receives the base URL (`http://127.0.0.1:PORT/`), on ``preferredPort`` when it is free.
     ///
     /// - Throws: ``StartError`` when a file cannot be read or the server cannot listen on
-    ///   127.0.0.1; whatever `body` throws. Waits for the server to listen without a time limit (a
+    ///   the address; whatever `body` throws. Waits for the server to listen without a time limit (a
     ///   loaded machine may take long to schedule it; binding itself either succeeds or fails).
     public static func serving<Result: Sendable>(
-        _ files: [String: URL], _ body: @Sendable (URL) async throws -> Result
+        _ files: [String: URL], address: String = "127.0.0.1", _ body: @Sendable (URL) async throws -> Result
     ) async throws -> Result {
         var contents: [String: Data] = [:]
         for (name, url) in files {
@@ -33,16 +33,16 @@ public enum LoopbackFileServer {
             contents[name] = data
         }
         do {
-            return try await serve(contents, port: preferredPort, body)
+            return try await serve(contents, address: address, port: preferredPort, body)
         } catch is PortTaken {
-            return try await serve(contents, port: 0, body)
+            return try await serve(contents, address: address, port: 0, body)
         }
     }
 
     private struct PortTaken: Error {}
 
     private static func serve<Result: Sendable>(
-        _ contents: [String: Data], port requested: Int, _ body: @Sendable (URL) async throws -> Result
+        _ contents: [String: Data], address: String, port requested: Int, _ body: @Sendable (URL) async throws -> Result
     ) async throws -> Result {
         let router = Router()
         for (name, data) in contents {
@@ -54,7 +54,7 @@ public enum LoopbackFileServer {
         }
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: requested)),
+            router: router, configuration: .init(address: .hostname(address, port: requested)),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? 0)
             },
@@ -76,8 +76,8 @@ public enum LoopbackFileServer {
             }
             defer { group.cancelAll() }
             if port == -1 { throw PortTaken() }
-            guard port > 0, let base = URL(string: "http://127.0.0.1:\(port)/") else {
-                throw StartError(description: "the loopback file server stopped before it served on 127.0.0.1")
+            guard port > 0, let base = URL(string: "http://\(address):\(port)/") else {
+                throw StartError(description: "the loopback file server stopped before it served on \(address)")
             }
             return try await body(base)
         }

@@ -2,10 +2,11 @@ public import ArgumentParser
 import Foundation
 public import KFPLocal
 public import KFPSpec
+import KFPSlurm
 
 /// The options of a local run, shared by `kfp local run` and the embeddable pipeline command's
 /// `run`: `[--param NAME=VALUE]... [--params-file F] [--pipeline-root DIR] [--max-parallel N]
-/// [--no-cache] [--launcher L] [--json]`. A program's own commands embed them with
+/// [--no-cache] [--launcher L] [--slurm-...] [--json]`. A program's own commands embed them with
 /// `@OptionGroup var options: LocalRunOptions` and call ``execute(_:defaults:)``.
 public struct LocalRunOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("param"), help: "A pipeline argument NAME=VALUE (repeatable).")
@@ -17,14 +18,17 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("pipeline-root"), help: "Where runs write their outputs (default: ~/.cache/swift-kfp/pipeline-root).")
     public var pipelineRoot: String?
 
-    @Option(name: .customLong("max-parallel"), help: "How many task programs may run at once (default: the number of cores).")
+    @Option(name: .customLong("max-parallel"), help: "How many task programs may run at once (default: the number of cores; with --launcher slurm, 32 jobs).")
     public var maxParallel: Int?
 
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the task cache.")
     public var noCache = false
 
-    @Option(help: "How container tasks run: subprocess (on this machine, the default), podman, docker, container (docker, else podman) or auto (an engine that answers, else subprocess).")
-    public var launcher: TaskLauncherKind = .subprocess
+    @Option(help: LauncherOption.help)
+    public var launcher: LauncherOption = .local(.subprocess)
+
+    @OptionGroup(title: "Slurm (with --launcher slurm)")
+    public var slurm: SlurmOptions
 
     @Flag(help: "Print the run as one JSON object on stdout.")
     public var json = false
@@ -66,16 +70,26 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
         })
         if let pipelineRoot { options.pipelineRoot = URL(fileURLWithPath: pipelineRoot) }
         if let maxParallel { options.maxParallel = maxParallel }
-        options.launcher = launcher
+        let slurmLauncher: SlurmLauncher?
+        do {
+            (options.launcher, slurmLauncher) = try slurm.resolve(launcher)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        if slurmLauncher != nil, maxParallel == nil { options.maxParallel = SlurmOptions.defaultMaxParallel }
         let record: LocalRun
         do {
             let runner = LocalRunner(options: options)
             let running = Task { try await runner.run(spec, arguments: arguments) }
-            // Ctrl-C or SIGTERM cancels the run: running programs are stopped, nothing new starts,
-            // and the run ends CANCELED with everything finished so far recorded (and cached).
+            // Ctrl-C or SIGTERM cancels the run: running programs are stopped (Slurm jobs canceled),
+            // nothing new starts, and the run ends CANCELED with everything finished so far recorded
+            // (and cached).
             let watchers = SignalWatchers.cancel(running, on: [SIGINT, SIGTERM])
             defer { watchers.forEach { $0.cancel() } }
-            record = try await running.value
+            let result = await running.result
+            await slurmLauncher?.shutdown()
+            record = try result.get()
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -4,7 +4,8 @@ import KFPSpec
 
 /// The run as `kfp local run` prints it: a JSON object (`--json`) or a summary table.
 enum RunReport {
-    /// `{"run_id", "state", "pipeline_root", "outputs": {...}, "tasks": {PATH: {"state", "cached", "outputs"}}}`.
+    /// `{"run_id", "state", "pipeline_root", "outputs": {...}, "tasks": {PATH: {"state", "cached", "outputs"}}}`;
+    /// with the Slurm launcher, each task that ran also has `"node"` and `"slurm_job_id"`.
     static func json(_ run: LocalRun) -> String {
         var tasks: [String: JSONValue] = [:]
         for (path, record) in run.tasks {
@@ -14,6 +15,8 @@ enum RunReport {
             ]
             if let message = record.message { task["message"] = .string(message) }
             if let reason = record.cacheMissReason { task["cache_miss_reason"] = .string(reason) }
+            if let node = record.node { task["node"] = .string(node) }
+            if let job = record.slurmJobID { task["slurm_job_id"] = .string(job) }
             tasks[path] = .object(task)
         }
         let object: JSONValue = .object([
@@ -43,6 +46,7 @@ enum RunReport {
         for path in run.tasks.keys.sorted() {
             guard let record = run.tasks[path] else { continue }
             var line = "  \(path): \(record.state.rawValue)"
+            if let node = record.node { line += " on \(node)" + (record.slurmJobID.map { " (job \($0))" } ?? "") }
             if record.cached { line += " (cache hit)" } else if let reason = record.cacheMissReason { line += " (cache miss: \(reason))" }
             if let message = record.message, record.state != .succeeded { line += " - \(message)" }
             lines.append(line)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KFPLocal
 import KFPServer
+import KFPSlurm
 import Logging
 
 /// `kfp server`: a standalone KFP API server (v2beta1 REST, SQLite, local execution).
@@ -36,8 +37,11 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "The largest accepted run parameter value (as compact JSON), in bytes.")
     var maxParameterBytes = 1 << 20
 
-    @Option(help: "How container tasks run: subprocess (on this machine, the default), podman, docker, container (docker, else podman) or auto (an engine that answers, else subprocess).")
-    var launcher: TaskLauncherKind = .subprocess
+    @Option(help: LauncherOption.help)
+    var launcher: LauncherOption = .local(.subprocess)
+
+    @OptionGroup(title: "Slurm (with --launcher slurm)")
+    var slurm: SlurmOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535, found \(port)") }
@@ -47,19 +51,27 @@ struct ServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let (kind, slurmLauncher) = try slurm.resolve(launcher)
         let options = ServerOptions(
             host: host, port: port, dataFolder: URL(fileURLWithPath: data), maxParallelRuns: maxParallelRuns,
             token: token, maxUploadBytes: maxUploadBytes, maxParameterBytes: maxParameterBytes,
-            launcher: launcher)
+            maxParallelTasks: slurmLauncher == nil ? ProcessInfo.processInfo.activeProcessorCount : SlurmOptions.defaultMaxParallel,
+            launcher: kind)
         var logger = Logger(label: "kfp-server")
         logger.logLevel = .notice
         let host = self.host
         do {
+            if let slurmLauncher { try await slurmLauncher.check() }
             try await KFPServer(options: options, logger: logger).run { port in
                 let line = "kfp server: listening on http://\(host):\(port) (data in \(options.dataFolder.standardizedFileURL.path))\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
+            await slurmLauncher?.shutdown()
         } catch let error as ServerStartError {
+            await slurmLauncher?.shutdown()
+            throw ValidationError(error.message)
+        } catch let error as LocalRunError {
+            await slurmLauncher?.shutdown()
             throw ValidationError(error.message)
         }
     }

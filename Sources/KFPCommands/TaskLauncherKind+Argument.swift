@@ -20,6 +20,7 @@ extension TaskLauncherKind: ExpressibleByArgument {
         case .subprocess: return "subprocess"
         case .auto: return "auto"
         case .container(let engine): return engine.candidates.count == 1 ? engine.candidates[0] : "container"
+        case .remote(let launcher): return launcher.name
         }
     }
 

@@ -24,7 +24,8 @@ public struct ServerOptions: Sendable {
     /// How many tasks of one run execute at the same time (the runner's `--max-parallel`).
     public var maxParallelTasks: Int
     /// How runs start their container tasks (the runner's `--launcher`): on this machine by
-    /// default, or in their images with podman or docker.
+    /// default, in their images with podman or docker, or as jobs of a batch scheduler
+    /// (``TaskLauncherKind/remote(_:)``, the Slurm launcher).
     public var launcher: TaskLauncherKind
 
     public init(

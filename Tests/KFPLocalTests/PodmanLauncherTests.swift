@@ -112,15 +112,15 @@ struct PodmanLauncherTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = folder.path
-        let (none, noneNote) = try await LauncherChoice.make(.auto, environment: environment, processes: SubprocessLauncher())
-        #expect(none == nil)
-        #expect(noneNote == "subprocess (auto: no container engine answered: docker: the container launcher needs docker,"
+        let none = try await LauncherChoice.make(.auto, environment: environment, processes: SubprocessLauncher())
+        #expect(none.containers == nil && none.remote == nil)
+        #expect(none.note == "subprocess (auto: no container engine answered: docker: the container launcher needs docker,"
             + " but 'docker' was not found (searched PATH: \(folder.path)); install one, or use the subprocess launcher;"
             + " podman: the container launcher needs podman, but 'podman' was not found (searched PATH: \(folder.path));"
             + " install one, or use the subprocess launcher)")
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("podman"), withDestinationURL: Self.podman)
-        let (found, foundNote) = try await LauncherChoice.make(.auto, environment: environment, processes: SubprocessLauncher())
-        #expect(found?.engine.path == folder.path + "/podman")
-        #expect(foundNote == "podman (auto)")
+        let found = try await LauncherChoice.make(.auto, environment: environment, processes: SubprocessLauncher())
+        #expect(found.containers?.engine.path == folder.path + "/podman")
+        #expect(found.note == "podman (auto)")
     }
 }

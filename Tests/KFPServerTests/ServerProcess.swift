@@ -23,10 +23,11 @@ final class ServerProcess: @unchecked Sendable {
         return nil
     }
 
-    /// Starts `kfp server --port 0 --data <folder>` and waits (up to 60 s) for its listening line.
-    init(executable: URL, data: URL) throws {
+    /// Starts `kfp server --port 0 --data <folder> [arguments]` and waits (up to 60 s) for its
+    /// listening line.
+    init(executable: URL, data: URL, arguments: [String] = []) throws {
         process.executableURL = executable
-        process.arguments = ["server", "--port", "0", "--data", data.path]
+        process.arguments = ["server", "--port", "0", "--data", data.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

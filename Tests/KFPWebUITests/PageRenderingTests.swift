@@ -150,6 +150,24 @@ struct PageRenderingTests {
         #expect(html.contains("<code>{&quot;k&quot;:&quot;\(Self.escaped)&quot;}</code>"))
     }
 
+    @Test("task panel: the node and Slurm job of a task that ran on Slurm; no such rows otherwise")
+    func taskPanelPlacement() throws {
+        let onSlurm = TaskPanel.Facts(
+            path: "train",
+            detail: PipelineTaskDetail(
+                runID: "run-1", taskID: "t-1", displayName: "train", executorDetail: ExecutorDetail(mainJob: "42"), state: .succeeded,
+                podName: "n2"))
+        let panel = TaskPanel(onSlurm, runID: "run-1", closeURL: "/runs/run-1", previewer: ArtifactPreviewer())
+        #expect(panel.node == "n2")
+        #expect(panel.slurmJob == "42")
+        let html = renderer.render(panel, template: "task-panel")
+        #expect(html.contains("<tr><th>Node</th><td id=\"task-node\">n2</td></tr>"))
+        #expect(html.contains("<tr><th>Slurm job</th><td id=\"task-slurm-job\">42</td></tr>"))
+        let here = TaskPanel.Facts(path: "train", detail: PipelineTaskDetail(runID: "run-1", taskID: "t-1", displayName: "train", state: .succeeded))
+        let plain = renderer.render(TaskPanel(here, runID: "run-1", closeURL: "/runs/run-1", previewer: ArtifactPreviewer()), template: "task-panel")
+        #expect(!plain.contains("task-node") && !plain.contains("task-slurm-job"))
+    }
+
     @Test("create-run form: one typed field per pipeline parameter, defaults pre-filled, integers without .0")
     func newRunForm() throws {
         let spec = try SpecLoader(file: "typed.yaml").loadPipelineSpec(Self.typedSpec)

@@ -101,21 +101,12 @@ struct ContainerExecution {
                 if Task.isCancelled {
                     return TaskOutcome(state: .canceled, message: "canceled; last lines of \(log.path):\n\(LogTail.lines(of: log))")
                 }
+            } else if let remote = run.remoteLauncher {
+                return try await launchRemote(remote, executorInput, resolver: resolver, root: root, log: log, attempt: attempt)
             } else {
                 status = try await launchHere(resolver: resolver, root: root, log: log)
             }
-            switch status {
-            case .exited(0):
-                let outputs = try OutputCollector(executorInput: executorInput, definitions: component.outputDefinitions).collect()
-                return TaskOutcome(state: .succeeded, outputs: outputs)
-            case .exited(let code):
-                return .failed("exited with status \(code); last lines of \(log.path):\n\(LogTail.lines(of: log))")
-            case .signaled(let signal):
-                return TaskOutcome(state: Task.isCancelled ? .canceled : .failed,
-                                   message: "stopped by signal \(signal); last lines of \(log.path):\n\(LogTail.lines(of: log))")
-            case .couldNotLaunch(let reason):
-                return .failed(reason)
-            }
+            return try ended(status, executorInput, log: log)
         } catch let failure as TaskFailure {
             return .failed(failure.message)
         } catch {
@@ -123,21 +114,46 @@ struct ContainerExecution {
         }
     }
 
+    /// The outcome of a program that ended with `status`: its outputs when it exited 0.
+    func ended(_ status: SubprocessLauncher.Outcome, _ executorInput: ExecutorInput, log: URL) throws -> TaskOutcome {
+        switch status {
+        case .exited(0):
+            let outputs = try OutputCollector(executorInput: executorInput, definitions: component.outputDefinitions).collect()
+            return TaskOutcome(state: .succeeded, outputs: outputs)
+        case .exited(let code):
+            return .failed("exited with status \(code); last lines of \(log.path):\n\(LogTail.lines(of: log))")
+        case .signaled(let signal):
+            return TaskOutcome(state: Task.isCancelled ? .canceled : .failed,
+                               message: "stopped by signal \(signal); last lines of \(log.path):\n\(LogTail.lines(of: log))")
+        case .couldNotLaunch(let reason):
+            return .failed(reason)
+        }
+    }
+
+    /// The command to run and its environment over `base`: the spec's variables, and for a KFP pip
+    /// prelude the command without it and the managed environment's variables (the environment
+    /// made on first use, in `run.pythonEnvironments`).
+    func preparedCommand(
+        base: [String: String], log: URL
+    ) async throws -> (command: [String], environment: [String: String], pythonEnvironment: URL?) {
+        var command = container.command ?? []
+        var environment = base
+        for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
+        guard let prelude = PythonEnvironments.prelude(in: command) else { return (command, environment, nil) }
+        let folder = try await run.pythonEnvironments.environment(for: prelude, log: log)
+        environment = PythonEnvironments.variables(for: folder, base: environment)
+        command = Array(command.dropFirst(3))
+        return (command, environment, folder)
+    }
+
     /// Runs the program on this machine: the spec's environment over this process's; a KFP pip
     /// prelude runs in a managed virtual environment (and, when allowed, a warm interpreter forks
     /// the task).
     private func launchHere(resolver: CommandResolver, root: URL, log: URL) async throws -> SubprocessLauncher.Outcome {
-        var command = container.command ?? []
-        var environment = run.baseEnvironment
-        for variable in container.env ?? [] { environment[variable.name] = variable.value ?? "" }
+        let (command, environment, folder) = try await preparedCommand(base: run.baseEnvironment, log: log)
         var server: PythonForkServer?
-        if let prelude = PythonEnvironments.prelude(in: command) {
-            let folder = try await run.pythonEnvironments.environment(for: prelude, log: log)
-            environment = PythonEnvironments.variables(for: folder, base: environment)
-            command = Array(command.dropFirst(3))
-            if run.options.warmPython, PythonForkServer.matches(command) {
-                server = try await run.pythonEnvironments.forkServer(for: folder, variables: environment)
-            }
+        if let folder, run.options.warmPython, PythonForkServer.matches(command) {
+            server = try await run.pythonEnvironments.forkServer(for: folder, variables: environment)
         }
         let argv = try resolver.argv(command + (container.args ?? []))
         let variables = environment

@@ -43,29 +43,13 @@ extension ContainerLimits {
     init(_ resources: ResourceSpec?, resolve: (String) throws -> String) throws {
         self.init()
         guard let resources else { return }
-        if let text = try resources.resourceCpuLimit.map(resolve), !text.isEmpty {
-            guard let cores = Quantity.cores(text) else {
-                throw TaskFailure("resources.resourceCpuLimit: '\(text)' is not a CPU quantity (expected cores such as 2, 0.5 or 500m)")
-            }
-            cpus = Quantity.format(cores)
-        } else if let cores = resources.cpuLimit, cores > 0 {
-            cpus = Quantity.format(cores)
-        }
-        if let text = try resources.resourceMemoryLimit.map(resolve), !text.isEmpty {
-            guard let bytes = Quantity.bytes(text) else {
-                throw TaskFailure("resources.resourceMemoryLimit: '\(text)' is not a memory quantity (expected bytes with an optional suffix such as 512Mi or 2G)")
-            }
-            memoryBytes = bytes
-        } else if let gigabytes = resources.memoryLimit, gigabytes > 0 {
-            memoryBytes = Int64((gigabytes * 1e9).rounded())
-        }
+        cpus = try Quantity.cores(
+            resources.resourceCpuLimit.map(resolve), field: "resourceCpuLimit", deprecated: resources.cpuLimit
+        ).map(Quantity.format)
+        memoryBytes = try Quantity.bytes(
+            resources.resourceMemoryLimit.map(resolve), field: "resourceMemoryLimit", deprecatedGigabytes: resources.memoryLimit)
         let accelerator = resources.accelerator
-        if let text = try (accelerator?.resourceCount ?? accelerator?.count).map(resolve), !text.isEmpty {
-            guard let count = Int(text), count >= 0 else {
-                throw TaskFailure("resources.accelerator.count: '\(text)' is not a whole number of accelerators")
-            }
-            gpus = count
-        }
+        gpus = try Quantity.accelerators(try (accelerator?.resourceCount ?? accelerator?.count).map(resolve)) ?? 0
     }
 }
 
@@ -102,6 +86,41 @@ enum Quantity {
         var text = String(format: "%.3f", milli / 1000)
         while text.hasSuffix("0") { text.removeLast() }
         return text
+    }
+
+    /// The cores of a quantity field (`resourceCpuLimit`, placeholders resolved), else of its
+    /// deprecated form in cores (`cpuLimit`); `nil` when neither is set.
+    static func cores(_ text: String?, field: String, deprecated: Double?) throws(TaskFailure) -> Double? {
+        if let text, !text.isEmpty {
+            guard let cores = cores(text) else {
+                throw TaskFailure("resources.\(field): '\(text)' is not a CPU quantity (expected cores such as 2, 0.5 or 500m)")
+            }
+            return cores
+        }
+        if let deprecated, deprecated > 0 { return deprecated }
+        return nil
+    }
+
+    /// The bytes of a quantity field (`resourceMemoryLimit`, placeholders resolved), else of its
+    /// deprecated form in GB (`memoryLimit`); `nil` when neither is set.
+    static func bytes(_ text: String?, field: String, deprecatedGigabytes: Double?) throws(TaskFailure) -> Int64? {
+        if let text, !text.isEmpty {
+            guard let bytes = bytes(text) else {
+                throw TaskFailure("resources.\(field): '\(text)' is not a memory quantity (expected bytes with an optional suffix such as 512Mi or 2G)")
+            }
+            return bytes
+        }
+        if let gigabytes = deprecatedGigabytes, gigabytes > 0 { return Int64((gigabytes * 1e9).rounded()) }
+        return nil
+    }
+
+    /// An accelerator count (`resources.accelerator.count`, placeholders resolved); `nil` when unset.
+    static func accelerators(_ text: String?) throws(TaskFailure) -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let count = Int(text), count >= 0 else {
+            throw TaskFailure("resources.accelerator.count: '\(text)' is not a whole number of accelerators")
+        }
+        return count
     }
 
     private static func number(_ text: Substring) -> Double? {

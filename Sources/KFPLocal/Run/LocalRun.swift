@@ -60,9 +60,13 @@ public struct TaskRecord: Sendable, Codable, Hashable {
     public var duration: Double
     /// The task's folder (executor input and output, log), when it ran.
     public var taskRoot: String?
+    /// With a remote launcher (Slurm): the node the task's last attempt ran on.
+    public var node: String?
+    /// With a remote launcher (Slurm): the job id of the task's last attempt.
+    public var slurmJobID: String?
 
     enum CodingKeys: String, CodingKey {
         case state, cached, outputs, message, cacheMissReason = "cache_miss_reason", duration
-        case taskRoot = "task_root"
+        case taskRoot = "task_root", node, slurmJobID = "slurm_job_id"
     }
 }

@@ -34,7 +34,7 @@ public struct LocalRunner: Sendable {
         let scopeValues = try RootArguments(spec: spec).resolve(arguments)
         let environment = ProcessInfo.processInfo.environment
         let launcher = SubprocessLauncher()
-        let (containerLauncher, launcherNote) = try await LauncherChoice.make(
+        let chosen = try await LauncherChoice.make(
             options.launcher, environment: environment, processes: launcher)
         let started = Date()
         let id = runID ?? UUID().uuidString.lowercased()
@@ -53,9 +53,11 @@ public struct LocalRunner: Sendable {
             pipelineRoot: pipelineRoot, runRoot: runRoot, workspace: workspace,
             slots: ExecutionSlots(limit: options.maxParallel), recorder: TaskRecorder(),
             cache: options.cachingEnabled ? CacheStore(pipelineRoot: pipelineRoot) : nil,
-            pythonEnvironments: PythonEnvironments(root: options.pythonEnvironmentsRoot, basePython: options.basePython, launcher: launcher),
-            launcher: launcher, containerLauncher: containerLauncher, baseEnvironment: environment)
-        let ignored = IgnoredSettings.names(in: spec, containers: containerLauncher)
+            pythonEnvironments: PythonEnvironments(
+                root: Self.pythonEnvironmentsRoot(options, remote: chosen.remote, pipelineRoot: pipelineRoot),
+                basePython: options.basePython, launcher: launcher),
+            launcher: launcher, containerLauncher: chosen.containers, remoteLauncher: chosen.remote, baseEnvironment: environment)
+        let ignored = IgnoredSettings.names(in: spec, containers: chosen.containers, remote: chosen.remote != nil)
         guard let dag = spec.root.dag else { throw LocalRunError("the root component has no DAG") }
         let outcome = await DagRunner(run: context).run(
             component: spec.root, dag: dag, scope: DagScope(path: .root, parameters: scopeValues.parameters, artifacts: scopeValues.artifacts))
@@ -64,11 +66,23 @@ public struct LocalRunner: Sendable {
             runID: id, pipelineName: spec.pipelineInfo.name,
             state: outcome.state == .succeeded ? .succeeded : outcome.state, runRoot: runRoot.path,
             pipelineRoot: pipelineRoot.path, outputs: outcome.outputs, tasks: await context.recorder.records,
-            ignoredSettings: ignored, launcher: launcherNote, startTime: started.timeIntervalSince1970, endTime: Date().timeIntervalSince1970)
+            ignoredSettings: ignored, launcher: chosen.note, startTime: started.timeIntervalSince1970, endTime: Date().timeIntervalSince1970)
         if let data = try? SpecWriter().tree(of: record).prettyJSON() {
             try? Data((data + "\n").utf8).write(to: runRoot.appendingPathComponent("run.json"), options: .atomic)
         }
         return record
+    }
+}
+
+extension LocalRunner {
+    /// Where managed Python environments go: ``LocalRunnerOptions/pythonEnvironmentsRoot`` on this
+    /// machine; for a remote launcher, its own folder or `<pipeline root>/.kfp-python`, which the
+    /// nodes see.
+    static func pythonEnvironmentsRoot(
+        _ options: LocalRunnerOptions, remote: (any RemoteTaskLauncher)?, pipelineRoot: URL
+    ) -> URL {
+        guard let remote else { return options.pythonEnvironmentsRoot }
+        return remote.pythonEnvironmentsRoot ?? pipelineRoot.appendingPathComponent(".kfp-python", isDirectory: true)
     }
 }
 

@@ -69,6 +69,10 @@ public struct TaskEvent: Sendable {
     public var outputs: TaskOutputs = TaskOutputs()
     /// The task's folder (executor input and output, `log.txt`), in the event that ends a task that ran.
     public var taskRoot: String?
+    /// With a remote launcher, in the event that ends a task that ran: the node of its last attempt.
+    public var node: String?
+    /// With a remote launcher, in the event that ends a task that ran: the scheduler's job id.
+    public var jobID: String?
 }
 
 /// How a ``LocalRunner`` starts the programs of container executors (``LocalRunnerOptions/launcher``).
@@ -78,6 +82,7 @@ public struct TaskEvent: Sendable {
 /// options.launcher = .container(.docker)        // docker run <image> ...
 /// options.launcher = .container(.automatic)     // docker, else podman (one must answer)
 /// options.launcher = .auto                       // an engine that answers, else subprocess
+/// options.launcher = .remote(slurm)              // as jobs of a batch scheduler (KFPSlurm)
 /// ```
 public enum TaskLauncherKind: Sendable, Hashable, CustomStringConvertible {
     /// As a child process of this one (the default): the command runs on this machine, the image is
@@ -91,13 +96,37 @@ public enum TaskLauncherKind: Sendable, Hashable, CustomStringConvertible {
     /// docker when its daemon answers, else podman when it answers, else ``subprocess``; the run
     /// records which it chose and why (``LocalRun/launcher``).
     case auto
+    /// Elsewhere, as jobs of a batch scheduler on its nodes (``RemoteTaskLauncher``): the command is
+    /// resolved as for a subprocess and a lightweight Python component's managed environment is
+    /// made here, in a folder the nodes see; the pipeline root must be shared with the nodes.
+    case remote(any RemoteTaskLauncher)
 
-    /// `subprocess`, `container (docker or podman)` or `auto`.
+    /// `subprocess`, `container (docker or podman)`, `auto` or the remote launcher's name.
     public var description: String {
         switch self {
         case .subprocess: return "subprocess"
         case .container(let engine): return "container (\(engine))"
         case .auto: return "auto"
+        case .remote(let launcher): return launcher.name
+        }
+    }
+
+    /// Remote launchers are equal when their names are.
+    public static func == (lhs: TaskLauncherKind, rhs: TaskLauncherKind) -> Bool {
+        switch (lhs, rhs) {
+        case (.subprocess, .subprocess), (.auto, .auto): return true
+        case (.container(let a), .container(let b)): return a == b
+        case (.remote(let a), .remote(let b)): return a.name == b.name
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .subprocess: hasher.combine(0)
+        case .container(let engine): hasher.combine(1); hasher.combine(engine)
+        case .auto: hasher.combine(2)
+        case .remote(let launcher): hasher.combine(3); hasher.combine(launcher.name)
         }
     }
 }

@@ -23,6 +23,8 @@ struct RunContext: Sendable {
     let launcher: SubprocessLauncher
     /// Set when container executors run in their images (``TaskLauncherKind/container(_:)``).
     let containerLauncher: ContainerLauncher?
+    /// Set when container executors run as jobs elsewhere (``TaskLauncherKind/remote(_:)``).
+    let remoteLauncher: (any RemoteTaskLauncher)?
     /// This process's environment, read once per run; tasks start from it.
     let baseEnvironment: [String: String]
 
@@ -33,11 +35,11 @@ struct RunContext: Sendable {
 
     func emit(
         _ path: TaskPath, _ state: TaskState, duration: Double = 0, cached: Bool = false, message: String? = nil,
-        outputs: TaskOutputs = TaskOutputs(), taskRoot: String? = nil
+        outputs: TaskOutputs = TaskOutputs(), taskRoot: String? = nil, node: String? = nil, jobID: String? = nil
     ) {
         options.onEvent(TaskEvent(
             taskPath: path.description, state: state, duration: duration, cached: cached, message: message,
-            outputs: outputs, taskRoot: taskRoot))
+            outputs: outputs, taskRoot: taskRoot, node: node, jobID: jobID))
     }
 }
 

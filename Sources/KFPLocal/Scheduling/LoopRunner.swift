@@ -54,6 +54,12 @@ struct LoopRunner {
             return TaskOutcome(state: .failed, outputs: collected,
                                message: "iteration \(failed.joined(separator: ", ")) of \(items.count) failed")
         }
+        // A canceled iteration (a canceled run) cancels the loop, as a canceled task cancels its DAG.
+        let canceled = outcomes.enumerated().filter { $0.element.state == .canceled }.map { "\($0.offset)" }
+        if !canceled.isEmpty {
+            return TaskOutcome(state: .canceled, outputs: collected,
+                               message: "iteration \(canceled.joined(separator: ", ")) of \(items.count) was canceled")
+        }
         return TaskOutcome(state: .succeeded, outputs: collected, iterations: outcomes.map(\.outputs))
     }
 

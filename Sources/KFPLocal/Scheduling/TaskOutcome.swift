@@ -8,6 +8,9 @@ struct TaskOutcome: Sendable {
     var message: String?
     /// For a loop task: each iteration's DAG outputs, in item order (for `Collected`).
     var iterations: [TaskOutputs]?
+    /// With a remote launcher: the node the last attempt ran on and its job id.
+    var node: String?
+    var jobID: String?
 
     static func skipped(_ message: String) -> TaskOutcome {
         TaskOutcome(state: .skipped, message: message)

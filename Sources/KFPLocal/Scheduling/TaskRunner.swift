@@ -22,10 +22,11 @@ struct TaskRunner {
             ? run.taskRoot(path).path : nil
         await run.recorder.record(path, TaskRecord(
             state: outcome.state, cached: outcome.cached, outputs: outcome.outputs, message: message,
-            cacheMissReason: missReason, duration: duration, taskRoot: taskRoot))
+            cacheMissReason: missReason, duration: duration, taskRoot: taskRoot, node: outcome.node, slurmJobID: outcome.jobID))
         run.emit(
             path, outcome.state, duration: duration, cached: outcome.cached,
-            message: message ?? missReason.map { "cache miss: \($0)" }, outputs: outcome.outputs, taskRoot: taskRoot)
+            message: message ?? missReason.map { "cache miss: \($0)" }, outputs: outcome.outputs, taskRoot: taskRoot,
+            node: outcome.node, jobID: outcome.jobID)
         return outcome
     }
 

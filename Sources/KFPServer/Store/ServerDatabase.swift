@@ -99,6 +99,13 @@ struct ServerDatabase: Sendable {
                 CREATE INDEX recurring_runs_by_name ON recurring_runs(display_name, id);
                 """)
         }
+        migrator.registerMigration("v2-task-placement") { db in
+            // Where a task ran with a remote launcher (Slurm): its node and job id.
+            try db.execute(sql: """
+                ALTER TABLE run_tasks ADD COLUMN node TEXT NOT NULL DEFAULT '';
+                ALTER TABLE run_tasks ADD COLUMN job_id TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 }

@@ -40,24 +40,26 @@ extension ServerStore {
                 try db.execute(
                     sql: """
                         INSERT INTO run_tasks (run_id, task_id, path, display_name, parent_task_id, state, create_time,
-                            start_time, end_time, error, cached, outputs, task_root, state_history)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            start_time, end_time, error, cached, outputs, task_root, state_history, node, job_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [runID, taskID, event.taskPath, event.taskPath,
                                 try Self.parentTaskID(runID, event.taskPath, in: db), state.rawValue, now,
                                 state == .skipped ? 0 : now, state.isTerminal ? now : 0,
                                 error.map { Self.text($0.json()) }, event.cached, Self.text(stored),
-                                event.taskRoot ?? "", Self.text(.array(history))])
+                                event.taskRoot ?? "", Self.text(.array(history)), event.node ?? "", event.jobID ?? ""])
             } else {
                 try db.execute(
                     sql: """
                         UPDATE run_tasks SET state = ?, end_time = ?, error = ?, cached = ?, outputs = ?,
-                            task_root = CASE WHEN ? = '' THEN task_root ELSE ? END, state_history = ?
+                            task_root = CASE WHEN ? = '' THEN task_root ELSE ? END, state_history = ?,
+                            node = CASE WHEN ? = '' THEN node ELSE ? END, job_id = CASE WHEN ? = '' THEN job_id ELSE ? END
                         WHERE run_id = ? AND path = ?
                         """,
                     arguments: [state.rawValue, state.isTerminal ? now : 0, error.map { Self.text($0.json()) },
                                 event.cached, Self.text(stored), event.taskRoot ?? "", event.taskRoot ?? "",
-                                Self.text(.array(history)), runID, event.taskPath])
+                                Self.text(.array(history)), event.node ?? "", event.node ?? "", event.jobID ?? "",
+                                event.jobID ?? "", runID, event.taskPath])
             }
         }
     }
@@ -91,12 +93,16 @@ extension ServerStore {
             let outputs = (stored["artifacts"]?.objectValue ?? [:]).compactMapValues { try? ArtifactList(json: $0, path: "outputs") }
             let error: String? = row["error"]
             let history = (json(row["state_history"])?.arrayValue ?? []).compactMap { try? RuntimeStatus(json: $0, path: "state_history") }
+            // With the Slurm launcher: the node stands where KFP names the pod, the job id as the main job.
+            let jobID: String = row["job_id"]
             return PipelineTaskDetail(
                 runID: runID, taskID: row["task_id"], displayName: row["display_name"],
                 createTime: Millis.date(row["create_time"]), startTime: Millis.date(row["start_time"]),
-                endTime: Millis.date(row["end_time"]), state: RuntimeState(rawValue: row["state"]) ?? .unspecified,
+                endTime: Millis.date(row["end_time"]),
+                executorDetail: jobID.isEmpty ? nil : ExecutorDetail(mainJob: jobID),
+                state: RuntimeState(rawValue: row["state"]) ?? .unspecified,
                 error: error.flatMap { json($0) }.flatMap { try? RPCStatus(json: $0, path: "error") },
-                outputs: outputs, parentTaskID: row["parent_task_id"], stateHistory: history)
+                outputs: outputs, parentTaskID: row["parent_task_id"], stateHistory: history, podName: row["node"])
         }
         return RunDetails(taskDetails: tasks)
     }

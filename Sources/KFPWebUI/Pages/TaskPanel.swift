@@ -4,7 +4,7 @@ import KFPSpec
 
 /// The side panel of one task on the run page, as KFP's RuntimeNodeDetails shows it: inputs and
 /// outputs (parameter values, artifacts with a preview and a download link), the task's details
-/// (id, state, times, duration, cache hit or miss, error, state history) and its log.
+/// (id, state, times, duration, cache hit or miss, node and Slurm job, error, state history) and its log.
 public struct TaskPanel: Sendable {
     public struct NameValue: Sendable, Equatable {
         public let name: String
@@ -81,6 +81,10 @@ public struct TaskPanel: Sendable {
     public let finishedAt: String
     public let duration: String
     public let cache: String
+    /// With the Slurm launcher: the node the task ran on (the detail's `pod_name`) and its job id
+    /// (`executor_detail.main_job`).
+    public let node: String?
+    public let slurmJob: String?
     public let errorMessage: String?
     public let inputParameters: [NameValue]
     public let inputArtifacts: [NameValue]
@@ -113,6 +117,8 @@ public struct TaskPanel: Sendable {
         case false?: cache = runState == .skipped ? "-" : "miss: the task ran"
         case nil: cache = "-"
         }
+        node = detail.flatMap { $0.podName.isEmpty ? nil : $0.podName }
+        slurmJob = detail?.executorDetail.flatMap { $0.mainJob.isEmpty ? nil : $0.mainJob }
         errorMessage = detail?.error.map(\.message).flatMap { $0.isEmpty ? nil : $0 }
         inputParameters = Self.rows(facts.inputParameters)
         inputArtifacts = facts.inputArtifacts.sorted { $0.key < $1.key }

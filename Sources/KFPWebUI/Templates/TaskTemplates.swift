@@ -67,6 +67,8 @@ enum TaskTemplates {
               <tr><th>Task id</th><td>{{taskID}}</td></tr>
               <tr><th>Status</th><td><span class="state state-{{stateClass}}" id="task-state">{{state}}</span></td></tr>
               <tr><th>Cache</th><td id="task-cache">{{cache}}</td></tr>
+              {{#node}}<tr><th>Node</th><td id="task-node">{{node}}</td></tr>{{/node}}
+              {{#slurmJob}}<tr><th>Slurm job</th><td id="task-slurm-job">{{slurmJob}}</td></tr>{{/slurmJob}}
               <tr><th>Created at</th><td>{{createdAt}}</td></tr>
               <tr><th>Started at</th><td>{{startedAt}}</td></tr>
               <tr><th>Finished at</th><td>{{finishedAt}}</td></tr>
