@@ -17,13 +17,15 @@ public enum LoopbackFileServer {
 
     /// Serves `files` (URL path component → file on disk) on 127.0.0.1 (or `address`, such as
     /// the address other machines reach this one at) while `body` runs, then stops. `body`
-    /// receives the base URL (`http://127.0.0.1:PORT/`), on ``preferredPort`` when it is free.
+    /// receives the base URL (`http://127.0.0.1:PORT/`), on `port` (``preferredPort`` unless given;
+    /// 0 for any free port) when it is free.
     ///
     /// - Throws: ``StartError`` when a file cannot be read or the server cannot listen on
     ///   the address; whatever `body` throws. Waits for the server to listen without a time limit (a
     ///   loaded machine may take long to schedule it; binding itself either succeeds or fails).
     public static func serving<Result: Sendable>(
-        _ files: [String: URL], address: String = "127.0.0.1", _ body: @Sendable (URL) async throws -> Result
+        _ files: [String: URL], address: String = "127.0.0.1", port: Int = preferredPort,
+        _ body: @Sendable (URL) async throws -> Result
     ) async throws -> Result {
         var contents: [String: Data] = [:]
         for (name, url) in files {
@@ -33,7 +35,7 @@ public enum LoopbackFileServer {
             contents[name] = data
         }
         do {
-            return try await serve(contents, address: address, port: preferredPort, body)
+            return try await serve(contents, address: address, port: port, body)
         } catch is PortTaken {
             return try await serve(contents, address: address, port: 0, body)
         }

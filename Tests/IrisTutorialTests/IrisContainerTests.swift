@@ -19,7 +19,7 @@ struct IrisContainerTests {
         let runner = LocalRunner(options: LocalRunnerOptions(
             pipelineRoot: root, cachingEnabled: false, launcher: .container(ContainerEngine(candidates: [engine.path]))))
         let name = IrisTutorial.tarballName
-        let run = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
+        let run = try await LoopbackFileServer.serving([name: IrisTutorial.tarball], port: 0) { base in
             try await runner.run(spec, arguments: ["url": .string(base.appendingPathComponent(name).absoluteString)])
         }
         return (run, root)

@@ -27,7 +27,7 @@ struct IrisSlurmTests {
         let name = IrisTutorial.tarballName
         let result = await ContainerTestGate.shared.run {
             do {
-                return Result<LocalRun, any Error>.success(try await LoopbackFileServer.serving([name: IrisTutorial.tarball], address: address) { base in
+                return Result<LocalRun, any Error>.success(try await LoopbackFileServer.serving([name: IrisTutorial.tarball], address: address, port: 0) { base in
                     try await runner.run(spec, arguments: ["url": .string(base.appendingPathComponent(name).absoluteString)])
                 })
             } catch {

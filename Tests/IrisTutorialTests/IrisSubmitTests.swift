@@ -25,7 +25,7 @@ struct IrisSubmitTests {
         let spec = try PipelineCompiler().compile(try IrisTutorial.pipeline())
         let options = try SubmitOptions.parse(["--endpoint", endpoint, "--experiment-name", "iris", "--poll-interval", "0.5"])
         let name = IrisTutorial.tarballName
-        let run = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
+        let run = try await LoopbackFileServer.serving([name: IrisTutorial.tarball], port: 0) { base in
             try await options.submit(spec, defaults: ["url": .string(base.appendingPathComponent(name).absoluteString)], wait: true)
         }
         #expect(run.state == .succeeded, "\(run.error?.message ?? "")")

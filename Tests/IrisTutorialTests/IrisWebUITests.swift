@@ -34,7 +34,7 @@ struct IrisWebUITests {
         let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
         let endpoint = server.endpoint.absoluteString
         let name = IrisTutorial.tarballName
-        let output = try await LoopbackFileServer.serving([name: IrisTutorial.tarball]) { base in
+        let output = try await LoopbackFileServer.serving([name: IrisTutorial.tarball], port: 0) { base in
             try await TestEnvironment.runOracle(
                 script: "ui_e2e.py",
                 arguments: [endpoint, pipelineFile.path, base.appendingPathComponent(name).absoluteString, shots.path, typedFile.path])

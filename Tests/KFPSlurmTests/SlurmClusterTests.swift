@@ -129,7 +129,8 @@ struct SlurmClusterTests {
         let runID = "cancel-\(UUID().uuidString.lowercased())"
         let running = Task { try await Self.run(pipeline, runID: runID) }
         var jobs: [String] = []
-        for _ in 0..<120 where jobs.count < 2 {
+        // Waits (at most 5 minutes on a loaded machine) until both jobs run.
+        for _ in 0..<600 where jobs.count < 2 {
             try await Task.sleep(for: .milliseconds(500))
             jobs = try SlurmTestCluster.jobs(commentContaining: runID, state: "RUNNING")
         }

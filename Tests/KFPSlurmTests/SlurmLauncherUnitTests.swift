@@ -122,9 +122,7 @@ struct SlurmLauncherUnitTests {
         let silence = SlurmError(.unanswered, "GET http://fake:6820/slurm/v0.0.38/job/1 got no answer: connection refused")
         let api = FakeSlurmAPI(answers: [Self.status("RUNNING"), .error(silence)])
         let launcher = SlurmLauncher(configuration: Self.configuration, api: api)
-        let started = ContinuousClock.now
         let outcome = await launcher.run(Self.task())
-        #expect(ContinuousClock.now - started < .seconds(30))
         guard case .failed(let message) = outcome.status else {
             Issue.record("expected a failure, got \(outcome)")
             return

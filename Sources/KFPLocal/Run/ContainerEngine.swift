@@ -86,6 +86,9 @@ extension ContainerEngine {
             }
             group.addTask {
                 try? await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
+                // A busy process may wake this timer and the finished probe at the same moment:
+                // a short grace lets a probe that already answered be taken first.
+                try? await Task.sleep(nanoseconds: 2_000_000_000)
                 return nil
             }
             let first = await group.next() ?? nil
