@@ -29,7 +29,8 @@ struct SlurmClusterTests {
 
     /// Runs `pipeline` on the cluster (at most two Slurm runs at once across the test process).
     static func run(
-        _ pipeline: Pipeline, runID: String? = nil, maxParallel: Int = 2, onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
+        _ pipeline: Pipeline, runID: String? = nil, maxParallel: Int = 2, alone: Bool = false,
+        onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
     ) async throws -> LocalRun {
         let spec = try PipelineCompiler().compile(pipeline)
         let root = SlurmTestCluster.scratch("slurm-launcher")
@@ -38,7 +39,8 @@ struct SlurmClusterTests {
         let options = LocalRunnerOptions(
             pipelineRoot: root, maxParallel: maxParallel, cachingEnabled: false, launcher: .remote(slurm), onEvent: onEvent)
         do {
-            let run = try await ContainerTestGate.shared.run { try await LocalRunner(options: options).run(spec, runID: runID) }
+            @Sendable func go() async throws -> LocalRun { try await LocalRunner(options: options).run(spec, runID: runID) }
+            let run = alone ? try await ContainerTestGate.shared.runAlone(go) : try await ContainerTestGate.shared.run(go)
             await slurm.shutdown()
             return run
         } catch {
@@ -56,7 +58,8 @@ struct SlurmClusterTests {
                 p.task(component, ["item": item], options: .init(cachingEnabled: false, cpuLimit: "2"))
             }
         }
-        let run = try await Self.run(pipeline)
+        // Alone on the cluster, so that no other test's job holds a node.
+        let run = try await Self.run(pipeline, alone: true)
         #expect(run.state == .succeeded, "\(run.tasks.mapValues { $0.message ?? "" })")
         let tasks = run.tasks.filter { $0.key.hasSuffix("/where") }
         #expect(tasks.count == 4)
@@ -131,7 +134,7 @@ struct SlurmClusterTests {
         var jobs: [String] = []
         for _ in 0..<120 where jobs.count < 2 {
             try await Task.sleep(for: .milliseconds(500))
-            jobs = try SlurmTestCluster.jobs(commentContaining: runID, state: "RUNNING")
+            jobs = try SlurmTestCluster.jobs(containing: runID, state: "RUNNING")
         }
         #expect(jobs.count == 2)
         running.cancel()
@@ -140,7 +143,7 @@ struct SlurmClusterTests {
         let recorded = run.tasks.values.compactMap(\.slurmJobID)
         #expect(Set(recorded) == Set(jobs))
         #expect(try SlurmTestCluster.queued(jobs) == [])
-        #expect(try SlurmTestCluster.jobs(commentContaining: runID) == [])
+        #expect(try SlurmTestCluster.jobs(containing: runID) == [])
     }
 
     @Test("a URL where no slurmrestd answers fails the run before it starts, naming the URL")
