@@ -148,6 +148,49 @@ struct RemoteLauncherTests {
         #expect(json.contains("\"slurm_job_id\" : \"1\"") || json.contains("\"slurm_job_id\": \"1\""))
     }
 
+    /// A component with a KFP-like pip prelude (`pip install` not run for real) whose program
+    /// writes the environment it runs in.
+    static let pythonLike = """
+        pipelineInfo: {name: remote-python}
+        schemaVersion: 2.1.0
+        components:
+          comp-env:
+            executorLabel: exec-env
+            outputDefinitions:
+              parameters:
+                venv: {parameterType: STRING}
+        deploymentSpec:
+          executors:
+            exec-env:
+              container:
+                image: python:3.11
+                command: [sh, -c, 'echo "no pip install here" && "$0" "$@"', sh, -c, 'printf %s "$VIRTUAL_ENV" > "$0"']
+                args: ["{{$.outputs.parameters['venv'].output_file}}"]
+        root:
+          dag:
+            tasks:
+              env:
+                componentRef: {name: comp-env}
+        """
+
+    @Test("a Python component's environment is made here under <pipeline root>/.kfp-python and the job runs without the prelude")
+    func pythonEnvironmentUnderTheRoot() async throws {
+        let launcher = FakeRemoteLauncher(.run)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-remote-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let spec = try SpecLoader(file: "python.yaml").loadPipelineSpec(Self.pythonLike)
+        let run = try await LocalRunner(options: LocalRunnerOptions(pipelineRoot: root, cachingEnabled: false, launcher: .remote(launcher)))
+            .run(spec)
+        #expect(run.state == .succeeded, "\(run.tasks)")
+        let venv = try #require(run.tasks["env"]?.outputs.parameters["venv"]?.stringValue)
+        #expect(venv.hasPrefix(root.standardizedFileURL.path + "/.kfp-python/"))
+        #expect(FileManager.default.fileExists(atPath: venv + "/.kfp-ready"))
+        let task = try #require(launcher.sent.first)
+        #expect(Array(task.argv.prefix(3)) == ["sh", "-c", "printf %s \"$VIRTUAL_ENV\" > \"$0\""])
+        #expect(task.environment["VIRTUAL_ENV"] == venv)
+        #expect(task.environment["PATH"]?.hasPrefix(venv + "/bin:") == true)
+    }
+
     @Test("a job that exits 0 without the outputs it should leave fails, asking whether the root is shared")
     func noExecutorOutput() async throws {
         let (run, root) = try await Self.run(FakeRemoteLauncher(.pretend(.exited(0))))
