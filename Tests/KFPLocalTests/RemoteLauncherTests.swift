@@ -11,6 +11,8 @@ final class FakeRemoteLauncher: RemoteTaskLauncher, @unchecked Sendable {
         case run
         /// Reports this status without running anything (a node that does not see the root).
         case pretend(RemoteTaskOutcome.Status)
+        /// Runs the program, then reports this status (a job Slurm stopped at its time limit).
+        case runThen(RemoteTaskOutcome.Status)
     }
 
     let behavior: Behavior
@@ -38,6 +40,9 @@ final class FakeRemoteLauncher: RemoteTaskLauncher, @unchecked Sendable {
             return RemoteTaskOutcome(status: status, node: "node-a", jobID: jobID)
         case .run:
             return RemoteTaskOutcome(status: await Self.execute(task), node: "node-a", jobID: jobID)
+        case .runThen(let status):
+            _ = await Self.execute(task)
+            return RemoteTaskOutcome(status: status, node: "node-a", jobID: jobID)
         }
     }
 
@@ -209,6 +214,15 @@ struct RemoteLauncherTests {
         let record = try #require(run.tasks["write"])
         #expect(record.state == .failed)
         #expect(record.message == "job 1 on node node-a exited with status 1 and wrote nothing to \(record.taskRoot ?? "")/log.txt; is the pipeline root \(root.standardizedFileURL.path) on a filesystem every node sees at the same path?")
+    }
+
+    @Test("a job that ran and failed for the scheduler's reason has its log's last lines in the message")
+    func failureAfterRunning() async throws {
+        let reason = "job 1 of task 'write' ran past its time limit on node node-a and was stopped"
+        let (run, root) = try await Self.run(FakeRemoteLauncher(.runThen(.failed(reason))))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let record = try #require(run.tasks["write"])
+        #expect(record.message == "\(reason); last lines of \(record.taskRoot ?? "")/log.txt:\nwrote")
     }
 
     @Test("a launcher's own failure is the task's message, as given")
