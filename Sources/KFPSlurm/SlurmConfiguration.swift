@@ -33,6 +33,7 @@ public struct SlurmConfiguration: Sendable {
     /// How long one request may take.
     public var requestTimeout: Duration
 
+    /// A configuration; the timing defaults suit a cluster whose jobs start within seconds.
     public init(
         url: URL, user: String, token: String, partition: String? = nil, account: String? = nil,
         pythonEnvironmentsRoot: URL? = nil, gpuTypes: [String: String] = [:], pollInterval: Duration = .milliseconds(250),
