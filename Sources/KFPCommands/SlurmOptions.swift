@@ -6,9 +6,12 @@ public import KFPSlurm
 /// `--launcher`: one of this machine's launchers (`subprocess`, `podman`, `docker`, `container`,
 /// `auto`) or `slurm`, which needs the `--slurm-*` options to become a launcher.
 public enum LauncherOption: ExpressibleByArgument, Sendable, Hashable {
+    /// A launcher of this machine.
     case local(TaskLauncherKind)
+    /// The Slurm launcher, made from ``SlurmOptions``.
     case slurm
 
+    /// `subprocess`, `podman`, `docker`, `container`, `auto` or `slurm`.
     public init?(argument: String) {
         if argument == "slurm" {
             self = .slurm
@@ -19,6 +22,7 @@ public enum LauncherOption: ExpressibleByArgument, Sendable, Hashable {
         }
     }
 
+    /// The argument's spelling.
     public var defaultValueDescription: String {
         switch self {
         case .local(let kind): return kind.defaultValueDescription
@@ -26,6 +30,7 @@ public enum LauncherOption: ExpressibleByArgument, Sendable, Hashable {
         }
     }
 
+    /// Every spelling, for help.
     public static var allValueStrings: [String] { TaskLauncherKind.allValueStrings + ["slurm"] }
 
     static let help = ArgumentHelp(
@@ -97,6 +102,7 @@ public struct SlurmOptions: ParsableArguments, Sendable {
             valueName: "seconds"))
     public var timeout: Double = 60
 
+    /// Options as ArgumentParser makes them.
     public init() {}
 
     /// How many jobs a run keeps in Slurm at once when `--max-parallel` is not given: the cluster,
@@ -109,6 +115,7 @@ public struct SlurmOptions: ParsableArguments, Sendable {
             || !gpuTypes.isEmpty
     }
 
+    /// Checks `--slurm-timeout` and the form of each `--slurm-gpu-type`.
     public func validate() throws {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--slurm-timeout must be a positive number of seconds, found \(timeout)")

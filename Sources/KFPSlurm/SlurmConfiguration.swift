@@ -25,13 +25,15 @@ public struct SlurmConfiguration: Sendable {
     /// (`["NVIDIA_TESLA_T4": "t4"]`). A type not listed, or a Kubernetes resource name such as
     /// `nvidia.com/gpu`, asks for any GPU.
     public var gpuTypes: [String: String]
-    /// How often a running job's state is read.
+    /// How often a job's state is read in its first 10 s (then every second, and every 3 s after a
+    /// minute, or this interval if it is longer).
     public var pollInterval: Duration
     /// How long slurmrestd or the controller may stop answering before a task fails with the reason.
     public var unansweredLimit: Duration
     /// How long one request may take.
     public var requestTimeout: Duration
 
+    /// A configuration; the timing defaults suit a cluster whose jobs start within seconds.
     public init(
         url: URL, user: String, token: String, partition: String? = nil, account: String? = nil,
         pythonEnvironmentsRoot: URL? = nil, gpuTypes: [String: String] = [:], pollInterval: Duration = .milliseconds(250),

@@ -17,6 +17,7 @@ public struct SlurmError: Error, Sendable, CustomStringConvertible {
         case canceled
     }
 
+    /// What kind of problem it is.
     public var kind: Kind
     /// One line: what was asked, of which URL, and what came back.
     public var message: String
@@ -25,6 +26,7 @@ public struct SlurmError: Error, Sendable, CustomStringConvertible {
     /// The HTTP status of slurmrestd's answer, when there was one.
     public var httpStatus: Int?
 
+    /// An error of `kind` saying `message`.
     public init(_ kind: Kind, _ message: String, slurmCode: Int? = nil, httpStatus: Int? = nil) {
         self.kind = kind
         self.message = message
@@ -32,5 +34,6 @@ public struct SlurmError: Error, Sendable, CustomStringConvertible {
         self.httpStatus = httpStatus
     }
 
+    /// The message.
     public var description: String { message }
 }

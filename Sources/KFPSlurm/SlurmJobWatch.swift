@@ -20,10 +20,11 @@ struct SlurmJobWatch {
 
     func follow() async -> RemoteTaskOutcome {
         var last: SlurmJobStatus?
-        var lastAnswer = ContinuousClock.now
+        let submitted = ContinuousClock.now
+        var lastAnswer = submitted
         while true {
             do {
-                try await Task.sleep(for: configuration.pollInterval)
+                try await Task.sleep(for: Self.interval(after: ContinuousClock.now - submitted, base: configuration.pollInterval))
             } catch {
                 return await cancel(last: last)
             }
@@ -115,6 +116,14 @@ struct SlurmJobWatch {
 
     private func outcome(_ status: RemoteTaskOutcome.Status, last: SlurmJobStatus?) -> RemoteTaskOutcome {
         RemoteTaskOutcome(status: status, node: last?.node, jobID: String(jobID))
+    }
+
+    /// How long to wait before the next look at a job that has existed for `age`: the poll
+    /// interval for its first 10 s (short tasks end fast), then at least 1 s, and at least 3 s
+    /// after a minute, so that long jobs cost slurmrestd and the controller little.
+    static func interval(after age: Duration, base: Duration) -> Duration {
+        if age < .seconds(10) { return base }
+        return max(base, age < .seconds(60) ? .seconds(1) : .seconds(3))
     }
 
     /// `60`, or `0.3` under ten seconds.

@@ -41,6 +41,7 @@ public struct SlurmLauncher: RemoteTaskLauncher {
         return "slurm (\(details.joined(separator: ", ")))"
     }
 
+    /// ``SlurmConfiguration/pythonEnvironmentsRoot``.
     public var pythonEnvironmentsRoot: URL? { configuration.pythonEnvironmentsRoot }
 
     /// Pings the controller through slurmrestd.
@@ -57,6 +58,8 @@ public struct SlurmLauncher: RemoteTaskLauncher {
         await api.shutdown()
     }
 
+    /// Submits one attempt of `task` as a batch job and follows it until it ends (see
+    /// ``SlurmLauncher``); a refused or impossible job fails at once with one line naming the task.
     public func run(_ task: RemoteTask) async -> RemoteTaskOutcome {
         let request: SlurmJobRequest
         do {

@@ -9,11 +9,12 @@ import Testing
 /// node and Slurm job, and a missing or misplaced setting is one error line with exit status 2.
 @Suite("kfp local run --launcher slurm", .enabled(if: CLIHarness.executable != nil))
 struct SlurmCLITests {
-    /// Two tasks that each fill a node (two CPUs), writing the node they ran on.
-    static func pipelineFile(in folder: URL) throws -> URL {
+    /// Two tasks that each fill a node (two CPUs), writing the node they ran on (or sleeping).
+    static func pipelineFile(in folder: URL, sleeping: Bool = false) throws -> URL {
+        let script = sleeping ? "sleep 600" : "printf %s \"$SLURMD_NODENAME\" > \"$0\""
         let component = try Component.container(
             name: "where", inputs: [.parameter("item", .string)], outputs: [.parameter("node", .string)], image: "alpine",
-            command: ["sh", "-c", "printf %s \"$SLURMD_NODENAME\" > \"$0\"", .outputParameterFile("node")])
+            command: ["sh", "-c", .init(stringLiteral: script), .outputParameterFile("node")])
         let pipeline = try Pipeline("cli-slurm") { p in
             p.parallelFor(["a", "b"]) { p, item in
                 p.task(component, ["item": item], options: .init(cachingEnabled: false, cpuLimit: "2"))
@@ -39,7 +40,8 @@ struct SlurmCLITests {
         let folder = SlurmTestCluster.scratch("cli-slurm")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try Self.pipelineFile(in: folder)
-        let result = try await ContainerTestGate.shared.run {
+        // Alone on the cluster, so that no other test's job holds a node.
+        let result = try await ContainerTestGate.shared.runAlone {
             try await Self.kfp(
                 ["local", "run", file.path, "--launcher", "slurm", "--slurm-partition", SlurmTestCluster.partition,
                  "--pipeline-root", folder.appendingPathComponent("root").path, "--json"],
@@ -55,6 +57,43 @@ struct SlurmCLITests {
         for (path, task) in tasks {
             #expect(task["outputs"]?["parameters"]?["node"] == task["node"], "\(path)")
             #expect(task["slurm_job_id"]?.stringValue.flatMap { Int($0) } != nil, "\(path)")
+        }
+    }
+
+    @Test("Ctrl-C cancels the run's jobs: squeue lists none of them, the run ends CANCELED", .enabled(if: SlurmTestCluster.isAvailable))
+    func interrupt() async throws {
+        let folder = SlurmTestCluster.scratch("cli-slurm-interrupt")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try Self.pipelineFile(in: folder, sleeping: true)
+        let root = folder.appendingPathComponent("root")
+        let executable = try #require(CLIHarness.executable)
+        try await ContainerTestGate.shared.run {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["local", "run", file.path, "--launcher", "slurm", "--pipeline-root", root.path, "--json"]
+            let output = folder.appendingPathComponent("stdout")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            let ended = AsyncStream<Int32> { continuation in
+                process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
+            }
+            try process.run()
+            var jobs: [String] = []
+            for _ in 0..<240 where jobs.count < 2 {
+                try await Task.sleep(for: .milliseconds(250))
+                jobs = try SlurmTestCluster.jobs(containing: root.path, state: "RUNNING")
+            }
+            #expect(jobs.count == 2)
+            kill(process.processIdentifier, SIGINT)
+            var status: Int32 = -1
+            for await value in ended { status = value }
+            #expect(status == 1)
+            #expect(try SlurmTestCluster.jobs(containing: root.path) == [])
+            let report = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: output))
+            #expect(report["state"]?.stringValue == "CANCELED")
+            let recorded = (report["tasks"]?.objectValue ?? [:]).values.compactMap { $0["slurm_job_id"]?.stringValue }
+            #expect(Set(recorded) == Set(jobs))
         }
     }
 

@@ -11,6 +11,8 @@ final class FakeRemoteLauncher: RemoteTaskLauncher, @unchecked Sendable {
         case run
         /// Reports this status without running anything (a node that does not see the root).
         case pretend(RemoteTaskOutcome.Status)
+        /// Runs the program, then reports this status (a job Slurm stopped at its time limit).
+        case runThen(RemoteTaskOutcome.Status)
     }
 
     let behavior: Behavior
@@ -38,6 +40,9 @@ final class FakeRemoteLauncher: RemoteTaskLauncher, @unchecked Sendable {
             return RemoteTaskOutcome(status: status, node: "node-a", jobID: jobID)
         case .run:
             return RemoteTaskOutcome(status: await Self.execute(task), node: "node-a", jobID: jobID)
+        case .runThen(let status):
+            _ = await Self.execute(task)
+            return RemoteTaskOutcome(status: status, node: "node-a", jobID: jobID)
         }
     }
 
@@ -148,6 +153,49 @@ struct RemoteLauncherTests {
         #expect(json.contains("\"slurm_job_id\" : \"1\"") || json.contains("\"slurm_job_id\": \"1\""))
     }
 
+    /// A component with a KFP-like pip prelude (`pip install` not run for real) whose program
+    /// writes the environment it runs in.
+    static let pythonLike = """
+        pipelineInfo: {name: remote-python}
+        schemaVersion: 2.1.0
+        components:
+          comp-env:
+            executorLabel: exec-env
+            outputDefinitions:
+              parameters:
+                venv: {parameterType: STRING}
+        deploymentSpec:
+          executors:
+            exec-env:
+              container:
+                image: python:3.11
+                command: [sh, -c, 'echo "no pip install here" && "$0" "$@"', sh, -c, 'printf %s "$VIRTUAL_ENV" > "$0"']
+                args: ["{{$.outputs.parameters['venv'].output_file}}"]
+        root:
+          dag:
+            tasks:
+              env:
+                componentRef: {name: comp-env}
+        """
+
+    @Test("a Python component's environment is made here under <pipeline root>/.kfp-python and the job runs without the prelude")
+    func pythonEnvironmentUnderTheRoot() async throws {
+        let launcher = FakeRemoteLauncher(.run)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-remote-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let spec = try SpecLoader(file: "python.yaml").loadPipelineSpec(Self.pythonLike)
+        let run = try await LocalRunner(options: LocalRunnerOptions(pipelineRoot: root, cachingEnabled: false, launcher: .remote(launcher)))
+            .run(spec)
+        #expect(run.state == .succeeded, "\(run.tasks)")
+        let venv = try #require(run.tasks["env"]?.outputs.parameters["venv"]?.stringValue)
+        #expect(venv.hasPrefix(root.standardizedFileURL.path + "/.kfp-python/"))
+        #expect(FileManager.default.fileExists(atPath: venv + "/.kfp-ready"))
+        let task = try #require(launcher.sent.first)
+        #expect(Array(task.argv.prefix(3)) == ["sh", "-c", "printf %s \"$VIRTUAL_ENV\" > \"$0\""])
+        #expect(task.environment["VIRTUAL_ENV"] == venv)
+        #expect(task.environment["PATH"]?.hasPrefix(venv + "/bin:") == true)
+    }
+
     @Test("a job that exits 0 without the outputs it should leave fails, asking whether the root is shared")
     func noExecutorOutput() async throws {
         let (run, root) = try await Self.run(FakeRemoteLauncher(.pretend(.exited(0))))
@@ -166,6 +214,15 @@ struct RemoteLauncherTests {
         let record = try #require(run.tasks["write"])
         #expect(record.state == .failed)
         #expect(record.message == "job 1 on node node-a exited with status 1 and wrote nothing to \(record.taskRoot ?? "")/log.txt; is the pipeline root \(root.standardizedFileURL.path) on a filesystem every node sees at the same path?")
+    }
+
+    @Test("a job that ran and failed for the scheduler's reason has its log's last lines in the message")
+    func failureAfterRunning() async throws {
+        let reason = "job 1 of task 'write' ran past its time limit on node node-a and was stopped"
+        let (run, root) = try await Self.run(FakeRemoteLauncher(.runThen(.failed(reason))))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let record = try #require(run.tasks["write"])
+        #expect(record.message == "\(reason); last lines of \(record.taskRoot ?? "")/log.txt:\nwrote")
     }
 
     @Test("a launcher's own failure is the task's message, as given")

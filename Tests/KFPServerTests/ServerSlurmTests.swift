@@ -33,8 +33,9 @@ struct ServerSlurmTests {
 
     /// Starts `kfp server --launcher slurm`, creates a run of ``pipeline(sleeping:)`` through the
     /// API and hands `body` the client and the run's id; stops the server afterwards.
+    /// Alone on the cluster when the tasks must land on both nodes.
     static func withRun(sleeping: Bool, _ body: @Sendable (TestClient, String) async throws -> Void) async throws {
-        try await ContainerTestGate.shared.run {
+        @Sendable func go() async throws {
             let data = SlurmTestCluster.scratch("server-slurm")
             let server = try Self.start(data)
             defer {
@@ -48,6 +49,7 @@ struct ServerSlurmTests {
             #expect(status == 200)
             try await body(client, try #require(created["run_id"]?.stringValue))
         }
+        if sleeping { try await ContainerTestGate.shared.run(go) } else { try await ContainerTestGate.shared.runAlone(go) }
     }
 
     @Test("a run submitted through the API runs on the nodes, and its task details name them")
@@ -71,7 +73,7 @@ struct ServerSlurmTests {
             var jobs: [String] = []
             for _ in 0..<240 where jobs.count < 2 {
                 try await Task.sleep(for: .milliseconds(250))
-                jobs = try SlurmTestCluster.jobs(commentContaining: id, state: "RUNNING")
+                jobs = try SlurmTestCluster.jobs(containing: id, state: "RUNNING")
             }
             #expect(jobs.count == 2)
             let (status, _) = try await client.call("POST", "/apis/v2beta1/runs/\(id):terminate")
@@ -81,7 +83,7 @@ struct ServerSlurmTests {
             var left = jobs
             for _ in 0..<100 where !left.isEmpty {
                 try await Task.sleep(for: .milliseconds(200))
-                left = try SlurmTestCluster.jobs(commentContaining: id)
+                left = try SlurmTestCluster.jobs(containing: id)
             }
             #expect(left == [])
         }

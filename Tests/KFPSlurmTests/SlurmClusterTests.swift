@@ -27,9 +27,20 @@ struct SlurmClusterTests {
         return SlurmLauncher(configuration: configuration)
     }
 
+    /// How a run goes through ``ContainerTestGate/shared``.
+    enum Gate {
+        /// With at most one other run.
+        case shared
+        /// With no other run (tasks that must land on both nodes).
+        case alone
+        /// Not at all: the caller holds the gate.
+        case held
+    }
+
     /// Runs `pipeline` on the cluster (at most two Slurm runs at once across the test process).
     static func run(
-        _ pipeline: Pipeline, runID: String? = nil, maxParallel: Int = 2, onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
+        _ pipeline: Pipeline, runID: String? = nil, maxParallel: Int = 2, gate: Gate = .shared,
+        onEvent: @escaping @Sendable (TaskEvent) -> Void = { _ in }
     ) async throws -> LocalRun {
         let spec = try PipelineCompiler().compile(pipeline)
         let root = SlurmTestCluster.scratch("slurm-launcher")
@@ -38,7 +49,13 @@ struct SlurmClusterTests {
         let options = LocalRunnerOptions(
             pipelineRoot: root, maxParallel: maxParallel, cachingEnabled: false, launcher: .remote(slurm), onEvent: onEvent)
         do {
-            let run = try await ContainerTestGate.shared.run { try await LocalRunner(options: options).run(spec, runID: runID) }
+            @Sendable func go() async throws -> LocalRun { try await LocalRunner(options: options).run(spec, runID: runID) }
+            let run: LocalRun
+            switch gate {
+            case .shared: run = try await ContainerTestGate.shared.run(go)
+            case .alone: run = try await ContainerTestGate.shared.runAlone(go)
+            case .held: run = try await go()
+            }
             await slurm.shutdown()
             return run
         } catch {
@@ -56,7 +73,8 @@ struct SlurmClusterTests {
                 p.task(component, ["item": item], options: .init(cachingEnabled: false, cpuLimit: "2"))
             }
         }
-        let run = try await Self.run(pipeline)
+        // Alone on the cluster, so that no other test's job holds a node.
+        let run = try await Self.run(pipeline, gate: .alone)
         #expect(run.state == .succeeded, "\(run.tasks.mapValues { $0.message ?? "" })")
         let tasks = run.tasks.filter { $0.key.hasSuffix("/where") }
         #expect(tasks.count == 4)
@@ -127,21 +145,24 @@ struct SlurmClusterTests {
             p.parallelFor(["a", "b"]) { p, _ in p.task(sleeper, options: .init(cachingEnabled: false)) }
         }
         let runID = "cancel-\(UUID().uuidString.lowercased())"
-        let running = Task { try await Self.run(pipeline, runID: runID) }
-        var jobs: [String] = []
-        // Waits (at most 5 minutes on a loaded machine) until both jobs run.
-        for _ in 0..<600 where jobs.count < 2 {
-            try await Task.sleep(for: .milliseconds(500))
-            jobs = try SlurmTestCluster.jobs(commentContaining: runID, state: "RUNNING")
+        // The gate is held around the whole test, so that the wait for the jobs starts with the run.
+        let (run, jobs) = try await ContainerTestGate.shared.run {
+            let running = Task { try await Self.run(pipeline, runID: runID, gate: .held) }
+            var jobs: [String] = []
+            // At most 5 minutes on a loaded machine.
+            for _ in 0..<1200 where jobs.count < 2 {
+                try await Task.sleep(for: .milliseconds(250))
+                jobs = try SlurmTestCluster.jobs(containing: runID, state: "RUNNING")
+            }
+            running.cancel()
+            return (try await running.value, jobs)
         }
         #expect(jobs.count == 2)
-        running.cancel()
-        let run = try await running.value
         #expect(run.state == .canceled, "\(run.tasks.mapValues { "\($0.state) \($0.message ?? "")" })")
         let recorded = run.tasks.values.compactMap(\.slurmJobID)
         #expect(Set(recorded) == Set(jobs))
         #expect(try SlurmTestCluster.queued(jobs) == [])
-        #expect(try SlurmTestCluster.jobs(commentContaining: runID) == [])
+        #expect(try SlurmTestCluster.jobs(containing: runID) == [])
     }
 
     @Test("a URL where no slurmrestd answers fails the run before it starts, naming the URL")

@@ -178,6 +178,14 @@ struct SlurmLauncherUnitTests {
         #expect(await message(TaskResources(memoryBytes: 8 << 30)) == .failed("task 'loop/0/train' asks for 8192 MB of memory, but no node of partition 'main' has more than 4000 MB" + suffix))
     }
 
+    @Test("a job is looked at often while young, then less: 1 s after 10 s, 3 s after a minute")
+    func pollIntervals() {
+        #expect(SlurmJobWatch.interval(after: .seconds(2), base: .milliseconds(250)) == .milliseconds(250))
+        #expect(SlurmJobWatch.interval(after: .seconds(30), base: .milliseconds(250)) == .seconds(1))
+        #expect(SlurmJobWatch.interval(after: .seconds(90), base: .milliseconds(250)) == .seconds(3))
+        #expect(SlurmJobWatch.interval(after: .seconds(90), base: .seconds(5)) == .seconds(5))
+    }
+
     @Test("GPUs are read from a node's gres")
     func gres() {
         #expect(SlurmNode.gpus(inGres: "gpu:1") == ["": 1])

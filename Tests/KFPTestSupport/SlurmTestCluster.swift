@@ -51,12 +51,13 @@ public enum SlurmTestCluster {
         return try squeue(["--format=%i", "--jobs=\(jobIDs.joined(separator: ","))"])
     }
 
-    /// The ids of the jobs `squeue` lists whose comment holds `text` (the launcher's comment names
-    /// the run id and task), in `state` when given (`RUNNING`).
-    public static func jobs(commentContaining text: String, state: String? = nil) throws -> [String] {
-        try squeue(["--format=%i|%T|%k"]).compactMap { line in
-            let fields = line.split(separator: "|", maxSplits: 2).map(String.init)
-            guard fields.count == 3, fields[2].contains(text), state == nil || fields[1] == state else { return nil }
+    /// The ids of the jobs `squeue` lists whose comment (the launcher's names the run id and task)
+    /// or working directory (the task folder) holds `text`, in `state` when given (`RUNNING`).
+    public static func jobs(containing text: String, state: String? = nil) throws -> [String] {
+        try squeue(["--format=%i|%T|%k|%Z"]).compactMap { line in
+            let fields = line.split(separator: "|", maxSplits: 3).map(String.init)
+            guard fields.count == 4, fields[2].contains(text) || fields[3].contains(text), state == nil || fields[1] == state
+            else { return nil }
             return fields[0]
         }
     }

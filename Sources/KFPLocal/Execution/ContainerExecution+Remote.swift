@@ -27,7 +27,8 @@ extension ContainerExecution {
         return outcome
     }
 
-    /// The task's outcome from the job's: its outputs when it exited 0. A job that exited 0 without
+    /// The task's outcome from the job's: its outputs when it exited 0; a launcher's failure as it
+    /// says it, with the log's last lines when the job wrote some. A job that exited 0 without
     /// the outputs it should have left, or failed without writing a byte to the log, most likely ran
     /// where the task folder is not: the message asks whether the pipeline root is shared.
     private func outcome(
@@ -38,7 +39,10 @@ extension ContainerExecution {
         let question = "is the pipeline root \(run.pipelineRoot.path) on a filesystem every node sees at the same path?"
         let status: SubprocessLauncher.Outcome
         switch result.status {
-        case .failed(let reason): return .failed(reason)
+        case .failed(let reason):
+            // A job that ran (a time limit, memory, a lost node) has its program's last words in the log.
+            let grew = Self.size(of: log) != logSizeBefore
+            return .failed(grew ? "\(reason); last lines of \(log.path):\n\(LogTail.lines(of: log))" : reason)
         case .exited(let code): status = .exited(code)
         case .signaled(let signal): status = .signaled(signal)
         }

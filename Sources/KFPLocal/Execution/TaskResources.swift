@@ -21,6 +21,7 @@ public struct TaskResources: Sendable, Hashable, CustomStringConvertible {
     /// Seconds the task may run, or `nil` for no limit.
     public var timeLimitSeconds: Double?
 
+    /// Resources; everything unset by default.
     public init(
         cpus: Double? = nil, memoryBytes: Int64? = nil, accelerators: Int = 0, acceleratorType: String? = nil,
         timeLimitSeconds: Double? = nil

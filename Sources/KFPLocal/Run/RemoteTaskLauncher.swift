@@ -47,6 +47,7 @@ public struct RemoteTask: Sendable, Hashable {
     /// What the task asks of the node.
     public var resources: TaskResources
 
+    /// A task attempt with every field given.
     public init(
         runID: String, taskPath: String, attempt: Int, argv: [String], environment: [String: String],
         workingDirectory: URL, log: URL, resources: TaskResources
@@ -75,12 +76,14 @@ public struct RemoteTaskOutcome: Sendable, Hashable {
         case failed(String)
     }
 
+    /// How the program ended, or why it did not.
     public var status: Status
     /// The node the job ran on, when it started.
     public var node: String?
     /// The scheduler's id of the job, when it was accepted.
     public var jobID: String?
 
+    /// An outcome; `node` and `jobID` when the job was accepted and started.
     public init(status: Status, node: String? = nil, jobID: String? = nil) {
         self.status = status
         self.node = node
