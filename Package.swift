@@ -168,6 +168,12 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .executableTarget(
+            name: "SlurmBenchmark",
+            dependencies: ["BenchmarkSupport", "KFPLocal", "KFPSlurm", "KFPSpec"],
+            path: "Benchmarks/SlurmBenchmark",
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
             name: "ContainerBenchmark",
             dependencies: ["BenchmarkSupport", "KFPLocal", "KFPSpec"],
             path: "Benchmarks/ContainerBenchmark",
