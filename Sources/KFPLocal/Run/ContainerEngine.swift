@@ -60,11 +60,11 @@ extension ContainerEngine {
 
     /// Checks that the engine can run containers, at most `timeout` seconds: `docker version`
     /// needs the daemon; `podman version` reads podman's configuration (containers.conf,
-    /// storage.conf) and fails on a broken one, without waiting for the storage lock as `podman
-    /// info` does while other containers start.
+    /// storage.conf) and fails on a broken one. The default `timeout` is long: podman waits for its
+    /// storage lock, which an image build or many starting containers can hold for tens of seconds.
     ///
     /// - Throws: ``LocalRunError`` with the engine's own last lines and what to do when it cannot.
-    static func probe(_ engine: URL, environment: [String: String], timeout: Double = 30) async throws(LocalRunError) {
+    static func probe(_ engine: URL, environment: [String: String], timeout: Double = 120) async throws(LocalRunError) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-engine-probe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
