@@ -131,6 +131,11 @@ for target in programs my-image kfp-image nonroot; do current="$current localhos
 for image in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/kfp-test/' || true); do
     case "$current " in *" $image "*) ;; *) podman rmi "$image" >/dev/null 2>&1 || true ;; esac
 done
+# Images that tests pushed to and pulled from the test registry (127.0.0.1:5000), left behind by a
+# run that was stopped: a test that pulls by digest must not find them here.
+for id in $(podman images --all --format '{{.ID}} {{.Repository}}' | awk '$2 ~ /^127\.0\.0\.1:5000\// || $2 == "<none>" {print $1}' | sort -u); do
+    podman rmi --force "$id" >/dev/null 2>&1 || true
+done
 podman image prune --force >/dev/null 2>&1 || true
 find "$cache/base" -name 'debian-python-*.tar' ! -name "debian-python-$base_key.tar" -delete
 log "podman ready: $(podman --version), images in $cache/storage"

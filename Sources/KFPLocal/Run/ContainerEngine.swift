@@ -105,6 +105,8 @@ extension ContainerEngine {
             throw LocalRunError("\(engine.path) cannot run containers: \(check) was stopped by signal \(signal); \(help)")
         case .couldNotLaunch(let reason)?:
             throw LocalRunError("\(engine.path) cannot run containers: \(reason); \(help)")
+        case nil where Task.isCancelled:
+            throw LocalRunError("the run was canceled while \(check) was checking the engine")
         case nil:
             throw LocalRunError("\(engine.path) cannot run containers: \(check) did not answer within \(Int(timeout)) s; \(help)")
         }
