@@ -35,11 +35,13 @@ print("Slurm: \(configuration.url.absoluteString)")
 for (count, chained) in [(fan, false), (chain, true)] where count > 0 {
     let floor = try await SbatchFloor(folder: scratch).measure(jobs: count, chained: chained)
     let spec = ShellPipelines.make(tasks: count, chained: chained)
+    let launcher = SlurmLauncher(configuration: configuration)
     let runner = LocalRunner(options: LocalRunnerOptions(
         pipelineRoot: scratch.appendingPathComponent(chained ? "chain" : "fan"), maxParallel: 32, cachingEnabled: false,
-        launcher: .remote(SlurmLauncher(configuration: configuration))))
+        launcher: .remote(launcher)))
     var run: LocalRun?
     let ours = try await seconds { run = try await runner.run(spec) }
+    await launcher.shutdown()
     let succeeded = run?.tasks.values.filter { $0.state == .succeeded }.count ?? 0
     let nodes = Set(run?.tasks.values.compactMap(\.node) ?? []).sorted()
     print(String(format: "  %d %@ tasks: ours %.2f s (%d succeeded, on %@); sbatch floor %.2f s; ratio %.2f (goal: at most 1.2)",
