@@ -148,6 +148,19 @@ let package = Package(
             path: "Examples/IrisTutorialTool",
             swiftSettings: upcoming
         ),
+        .target(
+            name: "WineClassifier",
+            dependencies: ["KFP", "KFPSpec"],
+            path: "Examples/WineClassifier",
+            resources: [.copy("Resources")],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "wine-classifier",
+            dependencies: ["WineClassifier", "KFP", "KFPCommands"],
+            path: "Examples/WineClassifierTool",
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "CompileBenchmark",
             dependencies: ["KFP", "KFPCompiler", "KFPSpec"],
@@ -206,6 +219,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Oracle"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "WineClassifierTests",
+            dependencies: ["WineClassifier", "KFP", "KFPCompiler", "KFPLocal", "KFPSpec", "KFPTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPCLITests",

@@ -17,18 +17,30 @@ import KFPSpec
 /// }
 /// ```
 ///
-/// `tool compile [--pipeline NAME] [--output pipeline.yaml] [--format yaml|json]` writes the IR;
+/// `tool compile [--pipeline NAME] [--output pipeline.yaml] [--format yaml|json] [--image IMAGE]`
+/// writes the IR;
 /// `tool run [--pipeline NAME] [--param NAME=VALUE]... [--pipeline-root DIR] [--max-parallel N]
-/// [--no-cache] [--json]` compiles and runs it, exiting 0 only when the run succeeded;
+/// [--no-cache] [--json] [--image IMAGE]` compiles and runs it, exiting 0 only when the run
+/// succeeded;
 /// `tool submit [--pipeline NAME] [--endpoint URL] [--param NAME=VALUE]... [--experiment-name E]
-/// [--watch]` compiles it and creates a run on a KFP server (see ``SubmitOptions``).
+/// [--watch]` compiles it and creates a run on a KFP server (see ``SubmitOptions``);
+/// `tool execute --executor-input JSON --component NAME` runs one of its ``SwiftComponent``s' step
+/// (what their tasks run; KFP's `executor_main` for Swift).
 public struct PipelineTool: Sendable {
     /// The pipelines the tool serves, selected by name with `--pipeline`.
     public let pipelines: [Pipeline]
+    /// The Swift components the tool's `execute` command runs, by component name: those of the
+    /// pipelines' tasks and the `components` given.
+    package let swiftComponents: [String: SwiftComponentEntry]
 
-    /// A tool for `pipelines`.
-    public init(pipelines: [Pipeline]) {
+    /// A tool for `pipelines`; `components` adds Swift components that no pipeline of the tool
+    /// runs (for pipelines compiled elsewhere).
+    public init(pipelines: [Pipeline], components: [Component] = []) {
         self.pipelines = pipelines
+        var entries: [String: SwiftComponentEntry] = [:]
+        for pipeline in pipelines { entries.merge(pipeline.swiftComponentEntries) { first, _ in first } }
+        for entry in components.compactMap(\.swiftEntry) where entries[entry.name] == nil { entries[entry.name] = entry }
+        self.swiftComponents = entries
     }
 
     /// Parses `arguments` (the process's own when `nil`), runs the subcommand and exits the process
@@ -41,6 +53,7 @@ public struct PipelineTool: Sendable {
             case let run as PipelineRunCommand: try await run.run(with: pipelines)
             case let list as PipelineListCommand: list.run(with: pipelines)
             case let submit as PipelineSubmitCommand: try await submit.run(with: pipelines)
+            case let execute as SwiftExecuteCommand: try await execute.run(with: swiftComponents)
             default:
                 var other = command
                 try other.run()
@@ -56,13 +69,18 @@ public struct PipelineTool: Sendable {
 struct PipelineToolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile and run this program's Kubeflow pipelines.",
-        subcommands: [PipelineCompileCommand.self, PipelineRunCommand.self, PipelineSubmitCommand.self, PipelineListCommand.self])
+        subcommands: [
+            PipelineCompileCommand.self, PipelineRunCommand.self, PipelineSubmitCommand.self, PipelineListCommand.self,
+            SwiftExecuteCommand.self,
+        ])
 }
 
 /// `--pipeline NAME`: picks one of the tool's pipelines (optional when there is only one).
 struct PipelineSelection: ParsableArguments {
     @Option(name: .customLong("pipeline"), help: "The pipeline to use, by name (required when there are several).")
     var name: String?
+
+    @OptionGroup var placement: ProgramPlacementOptions
 
     func pipeline(from pipelines: [Pipeline]) throws -> Pipeline {
         if let name {
@@ -84,7 +102,7 @@ struct PipelineSelection: ParsableArguments {
     func compiled(from pipelines: [Pipeline]) throws -> PipelineSpec {
         let pipeline = try pipeline(from: pipelines)
         do {
-            return try PipelineCompiler().compile(pipeline)
+            return placement.place(try PipelineCompiler().compile(pipeline))
         } catch {
             printError(error.description)
             throw ExitCode(2)

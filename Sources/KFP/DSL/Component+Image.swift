@@ -36,6 +36,8 @@ extension Component {
         }
         var pinned = spec
         pinned.deploymentSpec?.executors?[label]?.container?.image = image
-        return Component(spec: pinned, name: name)
+        var component = Component(spec: pinned, name: name)
+        component.swiftEntry = swiftEntry
+        return component
     }
 }

@@ -22,6 +22,9 @@ public struct Component: Sendable {
     /// The component IR (a single-component pipeline spec, or a pipeline's spec).
     public let spec: PipelineSpec
 
+    /// How this program runs the component's step, for a ``SwiftComponent``; `nil` otherwise.
+    package var swiftEntry: SwiftComponentEntry?
+
     /// A component from its IR, named after `spec.pipelineInfo.name` unless `name` is given.
     public init(spec: PipelineSpec, name: String? = nil) {
         self.spec = spec

@@ -6,8 +6,10 @@ import Foundation
 /// the same set of keys it was read from. Coding paths are not tracked (every container reports the
 /// root path): nothing the spec types encode can fail, and building a path per key was most of the
 /// cost of writing a large spec.
-struct JSONValueEncoder {
-    func encode(_ value: some Encodable) throws -> JSONValue {
+package struct JSONValueEncoder {
+    package init() {}
+
+    package func encode(_ value: some Encodable) throws -> JSONValue {
         if let json = value as? JSONValue { return json }
         let box = EncodingBox()
         try value.encode(to: TreeEncoder(box: box, codingPath: []))
