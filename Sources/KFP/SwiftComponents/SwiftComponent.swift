@@ -63,7 +63,7 @@ public struct ComponentConfiguration: Sendable {
     public static let defaultImage = "debian:bookworm-slim"
 
     /// `TrainModel` → `Train model`, `SplitCSV` → `Split csv`.
-    static func words(of typeName: String) -> String {
+    package static func words(of typeName: String) -> String {
         var words: [String] = []
         var current = ""
         let characters = Array(typeName)
