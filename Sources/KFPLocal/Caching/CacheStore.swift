@@ -3,7 +3,9 @@ import KFPSpec
 
 /// The task cache under the pipeline root: `<root>/.kfp-cache/entries/<key>.json` holds the
 /// outputs of a task that succeeded; `<root>/.kfp-cache/last/<pipeline>/<task hash>.json` holds the
-/// last key each task path used, to explain a miss. Entries whose artifacts were deleted are misses.
+/// last key each task path used, to explain a miss. Entries whose artifacts were deleted are misses;
+/// an artifact that had no file when its task succeeded (a `system.Metrics` artifact holds only
+/// metadata) does not need one.
 struct CacheStore: Sendable {
     let folder: URL
 
@@ -16,11 +18,13 @@ struct CacheStore: Sendable {
         var outputs: TaskOutputs
         var runID: String
         var taskPath: String
+        /// The local paths of the output artifacts that had no file when the task succeeded.
+        var filelessPaths: [String]?
     }
 
     /// The cached outputs for `key`, or `nil` with the reason for the miss.
     func lookup(_ key: CacheKey, pipeline: String, taskPath: String) -> (outputs: TaskOutputs?, missReason: String?) {
-        if let entry: Entry = read(entryFile(key.value)), artifactsExist(entry.outputs) {
+        if let entry: Entry = read(entryFile(key.value)), artifactsExist(entry) {
             return (entry.outputs, nil)
         }
         guard let previous: CacheKey = read(lastFile(pipeline: pipeline, taskPath: taskPath)) else {
@@ -31,7 +35,10 @@ struct CacheStore: Sendable {
 
     /// Records the outputs of a task that succeeded.
     func store(_ key: CacheKey, outputs: TaskOutputs, runID: String, pipeline: String, taskPath: String) {
-        write(Entry(key: key, outputs: outputs, runID: runID, taskPath: taskPath), to: entryFile(key.value))
+        let fileless = Self.localPaths(outputs).filter { !FileManager.default.fileExists(atPath: $0) }
+        write(
+            Entry(key: key, outputs: outputs, runID: runID, taskPath: taskPath, filelessPaths: fileless.isEmpty ? nil : fileless),
+            to: entryFile(key.value))
         remember(key, pipeline: pipeline, taskPath: taskPath)
     }
 
@@ -48,10 +55,18 @@ struct CacheStore: Sendable {
         folder.appendingPathComponent("last/\(CacheKey.sha256Hex(pipeline + "\u{0}" + taskPath)).json")
     }
 
-    private func artifactsExist(_ outputs: TaskOutputs) -> Bool {
-        outputs.artifacts.values.joined().allSatisfy { artifact in
-            let path = artifact.customPath ?? LocalPaths.path(forURI: artifact.uri)
-            return !path.hasPrefix("/") || FileManager.default.fileExists(atPath: path)
+    /// The local (absolute) paths of the output artifacts.
+    private static func localPaths(_ outputs: TaskOutputs) -> [String] {
+        outputs.artifacts.values.joined().map { $0.customPath ?? LocalPaths.path(forURI: $0.uri) }.filter { $0.hasPrefix("/") }
+    }
+
+    /// Whether every artifact that had a file still has it, and the task's folder is still there.
+    private func artifactsExist(_ entry: Entry) -> Bool {
+        let fileless = Set(entry.filelessPaths ?? [])
+        return Self.localPaths(entry.outputs).allSatisfy { path in
+            fileless.contains(path)
+                ? FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+                : FileManager.default.fileExists(atPath: path)
         }
     }
 
