@@ -54,6 +54,7 @@ public struct PipelineTool: Sendable {
             case let list as PipelineListCommand: list.run(with: pipelines)
             case let submit as PipelineSubmitCommand: try await submit.run(with: pipelines)
             case let execute as SwiftExecuteCommand: try await execute.run(with: swiftComponents)
+            case let image as ProgramImageCommand: try await image.run()
             default:
                 var other = command
                 try other.run()
@@ -68,10 +69,11 @@ public struct PipelineTool: Sendable {
 /// The root of ``PipelineTool``'s commands.
 struct PipelineToolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent },
         abstract: "Compile and run this program's Kubeflow pipelines.",
         subcommands: [
             PipelineCompileCommand.self, PipelineRunCommand.self, PipelineSubmitCommand.self, PipelineListCommand.self,
-            SwiftExecuteCommand.self,
+            SwiftExecuteCommand.self, ProgramImageCommand.self,
         ])
 }
 
