@@ -6,11 +6,11 @@ import KFP
 public struct EvaluateClassifier: SwiftComponent {
     public static let configuration = ComponentConfiguration(description: "Evaluates a classifier on the test rows.")
 
-    @Input(description: "The classifier") var model: Model
-    @Input(description: "The test rows") var test: Dataset
-    @Output(description: "Accuracy and row count") var metrics: Metrics
-    @Output(description: "Confusion matrix and ROC curve of the first class") var classification: ClassificationMetrics
-    @Output(description: "The share of test rows classified right") var accuracy: Double
+    @Input(description: "The classifier") public var model: Model
+    @Input(description: "The test rows") public var test: Dataset
+    @Output(description: "Accuracy and row count") public var metrics: Metrics
+    @Output(description: "Confusion matrix and ROC curve of the first class") public var classification: ClassificationMetrics
+    @Output(description: "The share of test rows classified right") public var accuracy: Double
 
     public init() {}
 

@@ -8,11 +8,11 @@ public struct SplitData: SwiftComponent {
     public static let configuration = ComponentConfiguration(description: "Splits the wine data into training and test rows.")
 
     @Input(description: "The wine data (scikit-learn's wine_data.csv layout)") var data: Dataset
-    @Input(description: "The share of rows held out for testing") var testFraction: Double = 0.3
-    @Input(description: "The shuffle's seed") var seed: Int = 7
-    @Output(description: "The training rows") var train: Dataset
-    @Output(description: "The test rows") var test: Dataset
-    @Output(description: "How many rows were held out") var testRows: Int
+    @Input(description: "The share of rows held out for testing") public var testFraction: Double = 0.3
+    @Input(description: "The shuffle's seed") public var seed: Int = 7
+    @Output(description: "The training rows") public var train: Dataset
+    @Output(description: "The test rows") public var test: Dataset
+    @Output(description: "How many rows were held out") public var testRows: Int
 
     public init() {}
 

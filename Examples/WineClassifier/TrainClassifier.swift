@@ -6,10 +6,10 @@ import KFPSpec
 public struct TrainClassifier: SwiftComponent {
     public static let configuration = ComponentConfiguration(description: "Fits a k-nearest-neighbours classifier.")
 
-    @Input(description: "The training rows") var train: Dataset
-    @Input(description: "How many neighbours vote") var neighbours: Int = 5
-    @Input(description: "Whether features are standardized with the training means and deviations") var standardize: Bool = true
-    @Output(description: "The classifier, as JSON") var model: Model
+    @Input(description: "The training rows") public var train: Dataset
+    @Input(description: "How many neighbours vote") public var neighbours: Int = 5
+    @Input(description: "Whether features are standardized with the training means and deviations") public var standardize: Bool = true
+    @Output(description: "The classifier, as JSON") public var model: Model
 
     public init() {}
 

@@ -18,30 +18,31 @@ public enum WineClassifier {
             ?? Bundle.module.bundleURL.appendingPathComponent("Resources/wine_data.csv")
     }
 
-    /// The Swift components the pipeline runs, for a `PipelineTool` that runs them.
-    ///
-    /// - Throws: `DefinitionError` when a component's declarations are wrong.
-    public static func components() throws -> (split: Component, train: Component, evaluate: Component) {
-        (try Component(swift: SplitData.self), try Component(swift: TrainClassifier.self), try Component(swift: EvaluateClassifier.self))
-    }
-
     /// The pipeline: `data_uri` (default: the bundled data) → split → train A and train B →
-    /// evaluate A and evaluate B.
+    /// evaluate A and evaluate B, wired on typed handles (a `Dataset` cannot reach an `Int` input).
     ///
     /// - Throws: `DefinitionError`.
     public static func pipeline() throws -> Pipeline {
-        let steps = try components()
-        return try Pipeline(pipelineName, description: "Splits the wine data, trains two k-NN classifiers and evaluates them.") { p in
-            let dataURI = p.parameter("data_uri", .string, default: .string(dataset.path), description: "The wine data to import")
-            let testFraction = p.parameter("test_fraction", .numberDouble, default: 0.3)
-            let neighboursA = p.parameter("neighbours_a", .numberInteger, default: 1)
-            let neighboursB = p.parameter("neighbours_b", .numberInteger, default: 7)
-            let data = p.importer(uri: dataURI, type: .dataset)
-            let split = p.task(steps.split, ["data": data.output, "testFraction": testFraction])
+        try Pipeline(pipelineName, description: "Splits the wine data, trains two k-NN classifiers and evaluates them.") { p in
+            let dataURI = p.parameter("data_uri", String.self, default: dataset.path, description: "The wine data to import")
+            let testFraction = p.parameter("test_fraction", Double.self, default: 0.3)
+            let neighboursA = p.parameter("neighbours_a", Int.self, default: 1)
+            let neighboursB = p.parameter("neighbours_b", Int.self, default: 7)
+            let data = p.importer(Dataset.self, uri: dataURI)
+            let split = p.task(SplitData.self) {
+                $0.$data = data
+                $0.$testFraction = testFraction
+            }
             for (neighbours, standardize) in [(neighboursA, false), (neighboursB, true)] {
-                let train = p.task(
-                    steps.train, ["train": split.outputs["train"], "neighbours": neighbours, "standardize": standardize])
-                p.task(steps.evaluate, ["model": train.outputs["model"], "test": split.outputs["test"]])
+                let train = p.task(TrainClassifier.self) {
+                    $0.$train = split.outputs.$train
+                    $0.$neighbours = neighbours
+                    $0.$standardize = .constant(standardize)
+                }
+                p.task(EvaluateClassifier.self) {
+                    $0.$model = train.outputs.$model
+                    $0.$test = split.outputs.$test
+                }
             }
         }
     }

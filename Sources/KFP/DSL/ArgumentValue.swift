@@ -71,3 +71,7 @@ extension Dictionary: ArgumentValue where Key == String, Value: ArgumentValue {
         TaskArgument(.constant(.object(mapValues(\.taskArgument.jsonValue))))
     }
 }
+
+extension TaskArgument: ArgumentValue {
+    public var taskArgument: TaskArgument { self }
+}

@@ -27,6 +27,10 @@ protocol ComponentField: Sendable {
     func bind(_ name: String, from executorInput: ExecutorInput) throws(ExecutionError)
     /// The value `run()` left, for outputs: a parameter value or artifacts.
     func outputValue(_ name: String) throws(ExecutionError) -> OutputValue
+    /// For inputs, what a typed task's wiring closure set.
+    var wiredArgument: TaskArgument? { get }
+    /// For outputs, makes `$name` the handle on `channel`.
+    func wire(_ channel: Channel)
 }
 
 /// An output's value after `run()`.

@@ -11,12 +11,16 @@ public import KFPSpec
 /// @Input var labels: [String]?
 /// ```
 ///
+/// In a pipeline, `$name` is the input's typed handle: set it in a typed task's wiring closure
+/// (`p.task(Train.self) { $0.$data = split.outputs.$train }`).
+///
 /// The input is named after the property unless `name:` is given. The value is set by the
 /// executor (``SwiftComponent``'s `execute` command) before `run()` is called; reading it at any
 /// other time stops the program with a message saying so.
 @propertyWrapper
 public struct Input<Value: Codable & Sendable>: Sendable {
     let storage: FieldStorage<Value>
+    let wiring = FieldStorage<ValueRef<Value>>(nil)
     let declaration: FieldDeclaration
 
     /// An input with a default value.
@@ -53,10 +57,23 @@ public struct Input<Value: Codable & Sendable>: Sendable {
         }
         return value
     }
+
+    /// What a typed task passes to this input (``PipelineBuilder/task(_:after:options:fileID:line:_:)``).
+    public var projectedValue: ValueRef<Value> {
+        get {
+            wiring.value
+                ?? ValueRef(channel: Channel(
+                    name: declaration.name ?? "input", taskName: nil, kind: .parameter(.string),
+                    origin: .invalid(message: "an input's handle is only an argument to set, not a value to read")))
+        }
+        nonmutating set { wiring.value = newValue }
+    }
 }
 
 extension Input: ComponentField {
     var valueType: Any.Type { Value.self }
+    var wiredArgument: TaskArgument? { wiring.value?.argument }
+    func wire(_ channel: Channel) {}
 
     func bind(_ name: String, from executorInput: ExecutorInput) throws(ExecutionError) {
         let type = FieldType(of: Value.self)

@@ -20,6 +20,7 @@ public import KFPSpec
 @propertyWrapper
 public struct Output<Value: Codable & Sendable>: Sendable {
     let storage: FieldStorage<Value>
+    let wiring = FieldStorage<ValueRef<Value>>(nil)
     let declaration: FieldDeclaration
 
     /// An output.
@@ -41,10 +42,21 @@ public struct Output<Value: Codable & Sendable>: Sendable {
         }
         nonmutating set { storage.value = newValue }
     }
+
+    /// In a pipeline, the typed handle on this output of a typed task (`split.outputs.$train`);
+    /// on any other value a handle that records a definition error where it is used.
+    public var projectedValue: ValueRef<Value> {
+        wiring.value
+            ?? ValueRef(channel: Channel(
+                name: declaration.name ?? "output", taskName: nil, kind: .parameter(.string),
+                origin: .invalid(message: "an output's handle comes from a task: use task.outputs.$name of a typed task")))
+    }
 }
 
 extension Output: ComponentField {
     var valueType: Any.Type { Value.self }
+    var wiredArgument: TaskArgument? { nil }
+    func wire(_ channel: Channel) { wiring.value = ValueRef(channel: channel) }
 
     /// Output artifacts come from the executor input (their URI is decided by the launcher), with
     /// their file's folder made, as KFP's executor makes it.
