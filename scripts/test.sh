@@ -85,3 +85,6 @@ fi
 
 swift build --build-tests
 swift test --skip-build "$@"
+
+# The DocC documentation builds and its links resolve (its code blocks are type-checked by the tests).
+scripts/docs.sh

@@ -9,7 +9,7 @@ public import KFPSpec
 ///
 /// ```swift
 /// let spec = try PipelineCompiler().compile(pipeline)
-/// let yaml = try SpecWriter().yaml(spec)
+/// let yaml = try SpecWriter().write(spec)
 /// ```
 ///
 /// Compilation is pure and deterministic: the same pipeline gives byte-identical YAML.

@@ -25,7 +25,7 @@ public struct ServerOptions: Sendable {
     public var maxParallelTasks: Int
     /// How runs start their container tasks (the runner's `--launcher`): on this machine by
     /// default, in their images with podman or docker, or as jobs of a batch scheduler
-    /// (``TaskLauncherKind/remote(_:)``, the Slurm launcher).
+    /// (`TaskLauncherKind.remote(_:)`, the Slurm launcher).
     public var launcher: TaskLauncherKind
 
     public init(

@@ -61,7 +61,7 @@ struct TypedWiringCompileTests {
             """
         try program.write(to: file, atomically: true, encoding: .utf8)
         let swiftc = try #require(ContainerEngines.onPath("swiftc"))
-        let run = try await ProgramRun.run(swiftc, ["-typecheck", "-swift-version", "6", "-I", modules.path] + Self.moduleMaps(beside: modules) + [file.path])
+        let run = try await ProgramRun.run(swiftc, ["-typecheck", "-swift-version", "6", "-I", modules.path] + BuiltModules.moduleMaps(beside: modules) + [file.path])
         if let error = testCase.error {
             #expect(run.status != 0)
             #expect(run.errors.contains("main.swift:19:"), "\(run.errors)")
@@ -71,31 +71,4 @@ struct TypedWiringCompileTests {
         }
     }
 
-    /// The C modules the package's dependencies declare (Yams's `CYaml`, ZIPFoundation's `CZLib`,
-    /// ...), which importing `KFP` needs.
-    static func moduleMaps(beside modules: URL) -> [String] {
-        let files = FileManager.default
-        var maps: [URL] = []
-        let checkouts = TestEnvironment.packageRoot.appendingPathComponent(".build/checkouts")
-        if let enumerator = files.enumerator(at: checkouts, includingPropertiesForKeys: nil) {
-            maps += enumerator.compactMap { $0 as? URL }
-                .filter { $0.lastPathComponent == "module.modulemap" && $0.path.contains("/Sources/") && !$0.path.contains("/Tests/") }
-        }
-        let build = modules.deletingLastPathComponent()
-        for folder in (try? files.contentsOfDirectory(atPath: build.path)) ?? [] where folder.hasSuffix(".build") {
-            let map = build.appendingPathComponent(folder).appendingPathComponent("module.modulemap")
-            if files.fileExists(atPath: map.path) { maps.append(map) }
-        }
-        return maps.flatMap { ["-Xcc", "-fmodule-map-file=\($0.path)"] }
-    }
-}
-
-/// Where the build put the package's modules.
-enum BuiltModules {
-    /// `.build/debug/Modules` beside the test binary, when it holds `KFP.swiftmodule` and swiftc is on PATH.
-    static let folder: URL? = {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("Modules")
-        let built = FileManager.default.fileExists(atPath: folder.appendingPathComponent("KFP.swiftmodule").path)
-        return built && ContainerEngines.onPath("swiftc") != nil ? folder : nil
-    }()
 }

@@ -6,7 +6,7 @@ extension Component {
     /// KFP 2.x's `load_component_from_text` does) or a v2 component IR.
     ///
     /// - Parameter file: the file name used in error messages.
-    /// - Throws: ``KFPSpec/SpecError`` naming the file, line and field when the text is not a
+    /// - Throws: `SpecError` naming the file, line and field when the text is not a
     ///   component.
     public init(yaml text: String, file: String? = nil) throws(SpecError) {
         let loaded = try ComponentLoader().load(text, file: file)
@@ -15,7 +15,7 @@ extension Component {
 
     /// A component from a local `component.yaml` (v1 or v2).
     ///
-    /// - Throws: ``KFPSpec/SpecError`` when the file cannot be read or is not a component.
+    /// - Throws: `SpecError` when the file cannot be read or is not a component.
     public init(contentsOf url: URL) throws(SpecError) {
         let text: String
         do {
@@ -28,7 +28,7 @@ extension Component {
 
     /// A component from a file or an `http(s)` URL (KFP's `load_component_from_url`).
     ///
-    /// - Throws: ``KFPSpec/SpecError`` when it cannot be fetched (timeout 30 s, at most 16 MiB) or
+    /// - Throws: `SpecError` when it cannot be fetched (timeout 30 s, at most 16 MiB) or
     ///   is not a component.
     public static func load(from url: URL) async throws(SpecError) -> Component {
         let loaded = try await ComponentLoader().load(contentsOf: url)

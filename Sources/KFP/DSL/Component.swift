@@ -3,14 +3,14 @@ public import KFPSpec
 /// A reusable pipeline step: KFP's component.
 ///
 /// A component is its IR, exactly what KFP's `output_component_file` writes and
-/// `kfp.components.load_component_from_file` reads: a ``KFPSpec/PipelineSpec`` whose root DAG runs
+/// `kfp.components.load_component_from_file` reads: a `PipelineSpec` whose root DAG runs
 /// one executor (container components, Python function components, importers), or a whole pipeline
 /// (a pipeline used as a component). Components come from
-/// - a container definition: ``container(name:description:inputs:outputs:image:command:args:env:)``,
+/// - a container definition: ``container(name:description:inputs:outputs:image:command:args:env:fileID:line:)``,
 /// - a `component.yaml` (v1) or v2 component IR: ``init(yaml:file:)``, ``init(contentsOf:)``,
 ///   ``load(from:)``,
 /// - Python source with a `def`: ``PythonComponent``,
-/// - a ``Pipeline``: ``Pipeline/component``.
+/// - a ``Pipeline``: `PipelineCompiler().component(pipeline)` (module `KFPCompiler`).
 ///
 /// ```swift
 /// let download = try Component(contentsOf: URL(fileURLWithPath: "web-download.yaml"))

@@ -3,7 +3,7 @@ import Foundation
 
 extension PipelineBuilder {
     /// Runs `body`'s tasks only when `condition` holds at run time (KFP's `dsl.If`). Chain
-    /// ``ConditionBranches/elseIf(_:name:fileID:line:_:)`` and ``ConditionBranches/else(name:fileID:line:_:)``
+    /// `elseIf(_:name:_:)` and `else(name:_:)`
     /// for the other branches.
     @discardableResult
     public func `if`(

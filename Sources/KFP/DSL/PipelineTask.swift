@@ -1,6 +1,6 @@
 public import KFPSpec
 
-/// A task added to a pipeline by ``PipelineBuilder/task(_:_:after:options:fileID:line:)``: a handle
+/// A task added to a pipeline by `PipelineBuilder.task(_:_:after:options:)`: a handle
 /// on its outputs, used to wire later tasks.
 ///
 /// ```swift

@@ -5,7 +5,7 @@ public import KFPSpec
 /// `set_env_variable`, `ignore_upstream_failure`).
 ///
 /// ```swift
-/// p.task(train, ["data": data], options: .init(displayName: "Train", retries: .init(maxRetryCount: 2)))
+/// p.task(train, ["data": data], options: .init(displayName: "Train", retry: .init(maxRetryCount: 2)))
 /// ```
 public struct TaskOptions: Sendable {
     /// The name shown for the task (`taskInfo.name`); the task's own name when `nil`.
