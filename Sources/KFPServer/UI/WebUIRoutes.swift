@@ -40,6 +40,9 @@ struct WebUIRoutes {
                 id == "new" ? try pages.newRun(Self.query(request)) : try await pages.runDetails(id, Self.query(request))
             }
         }
+        router.get("compare") { request, _ in
+            await Self.html { try pages.compareRuns(Self.query(request)) }
+        }
         router.get("experiments") { request, _ in
             await Self.html { try pages.experimentList(Self.query(request)) }
         }

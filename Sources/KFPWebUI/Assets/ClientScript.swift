@@ -137,6 +137,20 @@ enum ClientScript {
           }
         }
 
+        function setupCompare() {
+          const button = $("#compare-runs");
+          if (!button) return;
+          const chosen = () => $$("input[name=run]:checked").map((box) => box.value);
+          const update = () => { const count = chosen().length; button.disabled = count < 2 || count > 10; };
+          for (const box of $$("input[name=run]")) box.addEventListener("change", update);
+          update();
+          button.addEventListener("click", () => {
+            const ids = chosen();
+            if (ids.length < 2 || ids.length > 10) { flash("Select 2 to 10 runs to compare.", "error"); return; }
+            location.href = "/compare?runlist=" + ids.map(encodeURIComponent).join(",");
+          });
+        }
+
         function setupExperiments() {
           const form = $("form[data-create=experiment]");
           if (form) form.addEventListener("submit", (event) => {
@@ -331,7 +345,7 @@ enum ClientScript {
         }
 
         document.addEventListener("DOMContentLoaded", () => {
-          setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupExperiments(); setupRunForm();
+          setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupCompare(); setupExperiments(); setupRunForm();
           setupRunRefresh(); setupTabs(); setupSignIn(); showPendingFlash(); followHashRoute();
         });
         """#

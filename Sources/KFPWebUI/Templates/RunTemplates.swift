@@ -15,6 +15,7 @@ enum RunTemplates {
           <a class="button primary" href="/runs/new{{#experimentID}}?experiment_id={{experimentID}}{{/experimentID}}">Create run</a>
         </form>
         <div class="toolbar actions" data-list="runs">
+          <button type="button" id="compare-runs" class="primary" title="Select 2 to 10 runs">Compare runs</button>
           <button type="button" data-run-action="retry">Retry</button>
           <button type="button" data-run-action="terminate">Terminate</button>
           {{^archived}}<button type="button" data-run-action="archive">Archive</button>{{/archived}}

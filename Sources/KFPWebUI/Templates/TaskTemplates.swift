@@ -52,7 +52,7 @@ enum TaskTemplates {
               {{#metrics}}<table class="preview metrics"><thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>{{#rows}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/rows}}</tbody></table>{{/metrics}}
               {{#matrix}}<table class="preview confusion"><thead><tr><th>actual \ predicted</th>{{#labels}}<th>{{.}}</th>{{/labels}}</tr></thead>
                 <tbody>{{#rows}}<tr><th>{{label}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table>{{/matrix}}
-              {{#roc}}<table class="preview roc"><thead><tr><th>Threshold</th><th>False positive rate</th><th>Recall</th></tr></thead><tbody>{{#points}}<tr><td>{{threshold}}</td><td>{{falsePositiveRate}}</td><td>{{recall}}</td></tr>{{/points}}</tbody></table>{{/roc}}
+              {{#roc}}<div class="preview plot">{{#plot}}{{> roc-plot}}{{/plot}}</div><details class="roc-points"><summary>ROC points</summary><table class="preview roc"><thead><tr><th>Threshold</th><th>False positive rate</th><th>Recall</th></tr></thead><tbody>{{#points}}<tr><td>{{threshold}}</td><td>{{falsePositiveRate}}</td><td>{{recall}}</td></tr>{{/points}}</tbody></table></details>{{/roc}}
               {{#folder}}<table class="preview folder"><tbody>{{#entries}}<tr><td>{{name}}</td><td>{{size}}</td></tr>{{/entries}}</tbody></table>{{/folder}}
               {{#note}}<p class="hint">{{note}}</p>{{/note}}
               {{/preview}}

@@ -15,6 +15,8 @@ enum WebTemplates {
         "component-panel": TaskTemplates.componentPanel,
         "experiment-list": ExperimentTemplates.list,
         "experiment-details": ExperimentTemplates.details,
+        "compare-runs": CompareTemplates.page,
+        "roc-plot": PlotTemplates.roc,
         "error-page": errorPage,
         "sign-in": signIn,
     ]
