@@ -18,10 +18,15 @@ extension WebUIPages {
         let query = try request.query(.runs)
         let page = try store.listRuns(query, experimentID: experimentID)
         let labels = runLabels(page.items)
+        var metrics: [String: [String: JSONValue]] = [:]
+        for run in page.items {
+            let scalars = RunMetrics.scalars((try? runArtifacts(run.runID)) ?? [])
+            if !scalars.isEmpty { metrics[run.runID] = scalars }
+        }
         return RunListPage(
             heading: heading, path: path, request: request, runs: page.items, totalSize: page.totalSize,
             nextPageToken: page.next.map { query.nextPageToken(after: $0) }, experimentNames: labels.experiments,
-            pipelineLabels: labels.pipelines, experimentID: experimentID)
+            pipelineLabels: labels.pipelines, experimentID: experimentID, runMetrics: metrics)
     }
 
     /// The run's page: `layer` picks the DAG shown, `task` (a task path) opens a task's panel.

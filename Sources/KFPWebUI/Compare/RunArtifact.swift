@@ -1,5 +1,5 @@
-public import Foundation
-public import KFPSpec
+import Foundation
+import KFPSpec
 
 /// One output artifact of a run as the compare page, the runs list's metric columns and the
 /// artifacts pages read it: the task that produced it, its KFP type and its metadata.

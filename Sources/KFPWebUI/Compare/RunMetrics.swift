@@ -1,4 +1,4 @@
-public import KFPSpec
+import KFPSpec
 
 /// The scalar metrics of a run: every entry of its `system.Metrics` artifacts' metadata, by name.
 public enum RunMetrics {

@@ -1,6 +1,6 @@
 import Foundation
-public import KFPAPI
-public import KFPSpec
+import KFPAPI
+import KFPSpec
 
 /// The compare page (`/compare?runlist=ID,ID,...`, KFP's route), for 2 to 10 runs: an overview
 /// of each run, its parameters one column per run (rows whose values differ marked), the scalar
