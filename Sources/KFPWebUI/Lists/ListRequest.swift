@@ -117,4 +117,11 @@ public struct Pager: Sendable, Equatable {
         firstPageURL = request.pageToken == nil ? nil : request.url(path)
         nextPageURL = nextPageToken.map { request.url(path, ["page_token": $0]) }
     }
+
+    /// Links made by the page (lists that page with their own tokens: artifacts, executions).
+    public init(totalSize: Int, firstPageURL: String?, nextPageURL: String?) {
+        self.totalSize = totalSize
+        self.firstPageURL = firstPageURL
+        self.nextPageURL = nextPageURL
+    }
 }

@@ -17,6 +17,11 @@ enum WebTemplates {
         "experiment-details": ExperimentTemplates.details,
         "compare-runs": CompareTemplates.page,
         "roc-plot": PlotTemplates.roc,
+        "artifact-preview": TaskTemplates.preview,
+        "artifact-list": ArtifactTemplates.list,
+        "artifact-details": ArtifactTemplates.details,
+        "execution-list": ExecutionTemplates.list,
+        "execution-details": ExecutionTemplates.details,
         "error-page": errorPage,
         "sign-in": signIn,
     ]
@@ -39,6 +44,8 @@ enum WebTemplates {
           <a href="/experiments"{{#isExperiments}} class="active"{{/isExperiments}}>Experiments</a>
           <a href="/runs"{{#isRuns}} class="active"{{/isRuns}}>Runs</a>
           <a href="/runs?archived=1">Archive</a>
+          <a href="/artifacts"{{#isArtifacts}} class="active"{{/isArtifacts}}>Artifacts</a>
+          <a href="/executions"{{#isExecutions}} class="active"{{/isExecutions}}>Executions</a>
           <span class="footer">swift-kfp · API v2beta1</span>
         </nav>
         <main>
