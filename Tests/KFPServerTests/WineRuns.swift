@@ -38,4 +38,17 @@ struct WineRuns {
     }
 
     func stop() async { await server.stop() }
+
+    /// A task's entry in `run_details.task_details` of run `runID`.
+    func task(_ runID: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> JSONValue {
+        let (_, run) = try await server.client.call("GET", "/apis/v2beta1/runs/\(runID)")
+        let tasks = run["run_details"]?["task_details"]?.arrayValue ?? []
+        return try #require(tasks.first { $0["display_name"]?.stringValue == name }, sourceLocation: sourceLocation)
+    }
+
+    /// The id of output artifact `output` of task `name` of run `runID`.
+    func artifactID(_ runID: String, _ name: String, _ output: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let task = try await task(runID, name, sourceLocation: sourceLocation)
+        return try #require(task["outputs"]?[output]?["artifact_ids"]?.arrayValue?.first?.stringValue, sourceLocation: sourceLocation)
+    }
 }
