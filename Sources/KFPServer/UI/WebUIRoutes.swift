@@ -44,6 +44,15 @@ struct WebUIRoutes {
         router.get("compare") { request, _ in
             await Self.html { try pages.compareRuns(Self.query(request)) }
         }
+        router.get("recurringruns") { request, _ in
+            await Self.html { try pages.recurringRunList(Self.query(request)) }
+        }
+        router.get("recurringruns/{id}") { request, context in
+            let id = try APIResponder.parameter(context, "id")
+            return await Self.html {
+                id == "new" ? try pages.newRun(Self.query(request), recurring: true) : try pages.recurringRunDetails(id)
+            }
+        }
         router.get("artifacts") { request, _ in
             await Self.html { try pages.artifactList(Self.query(request)) }
         }

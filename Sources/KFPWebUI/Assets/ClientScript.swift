@@ -231,6 +231,8 @@ enum ClientScript {
             formError.textContent = "";
             const name = form.elements.display_name.value.trim();
             if (!name) { formError.textContent = "A run needs a name."; failed = true; }
+            const schedule = form.dataset.recurring ? recurringFields(form) : {};
+            if (schedule.error) { formError.textContent = schedule.error; failed = true; }
             if (failed) return;
             act(async () => {
               const body = {
@@ -245,10 +247,59 @@ enum ClientScript {
               } else {
                 body.pipeline_version_reference = { pipeline_id: form.dataset.pipeline, pipeline_version_id: form.dataset.version };
               }
+              if (form.dataset.recurring) {
+                const recurring = await call("POST", api + "/recurringruns", Object.assign(body, schedule.fields));
+                location.href = "/recurringruns/" + encodeURIComponent(recurring.recurring_run_id);
+                return;
+              }
               const run = await call("POST", api + "/runs", body);
               location.href = "/runs/" + encodeURIComponent(run.run_id);
             });
           });
+        }
+
+        // The trigger, concurrency and catch-up of the recurring-run form, or the first error.
+        function recurringFields(form) {
+          const fields = {};
+          const when = (input) => input.value ? new Date(input.value + ":00Z").toISOString() : undefined;
+          const concurrency = form.elements.max_concurrency.value.trim();
+          if (!/^[0-9]+$/.test(concurrency) || +concurrency < 1 || +concurrency > 10) {
+            return { error: "Maximum concurrent runs: expected an integer from 1 to 10, found '" + concurrency + "'" };
+          }
+          const range = { start_time: when(form.elements.start_time), end_time: when(form.elements.end_time) };
+          if (form.elements.trigger_type.value === "cron") {
+            const cron = form.elements.cron.value.trim();
+            if (cron.split(/\s+/).length !== 6) return { error: "Cron expression: expected 6 fields (with seconds), found '" + cron + "'" };
+            fields.trigger = { cron_schedule: Object.assign({ cron }, range) };
+          } else {
+            const interval = form.elements.interval_second.value.trim();
+            if (!/^[0-9]+$/.test(interval) || +interval < 1) {
+              return { error: "Run every: expected a positive number of seconds, found '" + interval + "'" };
+            }
+            fields.trigger = { periodic_schedule: Object.assign({ interval_second: interval }, range) };
+          }
+          fields.max_concurrency = concurrency;
+          fields.no_catchup = !form.elements.catchup.checked;
+          fields.mode = "ENABLE";
+          return { fields };
+        }
+
+        function setupRecurringRunActions() {
+          for (const button of $$("[data-recurring-action]")) {
+            button.addEventListener("click", () => act(async () => {
+              const owner = button.closest("[data-recurring-run-id]");
+              const path = api + "/recurringruns/" + encodeURIComponent(owner.dataset.recurringRunId);
+              const verb = button.dataset.recurringAction;
+              if (verb === "delete") {
+                if (!confirm("Delete this recurring run? Its runs stay.")) return;
+                await call("DELETE", path);
+                location.href = "/recurringruns";
+                return;
+              }
+              await call("POST", path + ":" + verb);
+              location.reload();
+            }));
+          }
         }
 
         function stateClass(state) {
@@ -345,7 +396,7 @@ enum ClientScript {
         }
 
         document.addEventListener("DOMContentLoaded", () => {
-          setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupCompare(); setupExperiments(); setupRunForm();
+          setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupRecurringRunActions(); setupCompare(); setupExperiments(); setupRunForm();
           setupRunRefresh(); setupTabs(); setupSignIn(); showPendingFlash(); followHashRoute();
         });
         """#

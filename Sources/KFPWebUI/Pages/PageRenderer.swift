@@ -32,7 +32,7 @@ public struct PageRenderer: Sendable {
         let layout = LayoutModel(title: page.title, section: page.section.rawValue, body: body,
                                  isPipelines: page.section == .pipelines, isRuns: page.section == .runs,
                                  isExperiments: page.section == .experiments, isArtifacts: page.section == .artifacts,
-                                 isExecutions: page.section == .executions)
+                                 isExecutions: page.section == .executions, isRecurringRuns: page.section == .recurringRuns)
         return library.render(layout, withTemplate: "layout") ?? body
     }
 
@@ -58,7 +58,7 @@ public protocol WebPage: Sendable {
 
 /// The navigation entries of the layout.
 public enum WebSection: String, Sendable {
-    case pipelines, runs, experiments, artifacts, executions
+    case pipelines, runs, experiments, artifacts, executions, recurringRuns
 }
 
 struct LayoutModel {
@@ -71,4 +71,5 @@ struct LayoutModel {
     let isExperiments: Bool
     let isArtifacts: Bool
     let isExecutions: Bool
+    let isRecurringRuns: Bool
 }

@@ -22,6 +22,8 @@ enum WebTemplates {
         "artifact-details": ArtifactTemplates.details,
         "execution-list": ExecutionTemplates.list,
         "execution-details": ExecutionTemplates.details,
+        "recurring-run-list": RecurringRunTemplates.list,
+        "recurring-run-details": RecurringRunTemplates.details,
         "error-page": errorPage,
         "sign-in": signIn,
     ]
@@ -43,6 +45,7 @@ enum WebTemplates {
           <a href="/pipelines"{{#isPipelines}} class="active"{{/isPipelines}}>Pipelines</a>
           <a href="/experiments"{{#isExperiments}} class="active"{{/isExperiments}}>Experiments</a>
           <a href="/runs"{{#isRuns}} class="active"{{/isRuns}}>Runs</a>
+          <a href="/recurringruns"{{#isRecurringRuns}} class="active"{{/isRecurringRuns}}>Recurring runs</a>
           <a href="/runs?archived=1">Archive</a>
           <a href="/artifacts"{{#isArtifacts}} class="active"{{/isArtifacts}}>Artifacts</a>
           <a href="/executions"{{#isExecutions}} class="active"{{/isExecutions}}>Executions</a>
