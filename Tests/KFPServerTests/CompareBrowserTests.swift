@@ -27,13 +27,15 @@ struct CompareBrowserTests {
         let runs = try await WineRuns.start()
         defer { Task { await runs.stop() } }
         let shots = TestEnvironment.packageRoot.appendingPathComponent("test-artifacts/ui-compare")
-        let output = try await TestEnvironment.runOracle(script: "compare_e2e.py", arguments: [runs.server.base.absoluteString, shots.path])
-        let page = try #require(try? JSONDecoder().decode(JSONValue.self, from: output), "\(String(decoding: output.suffix(2_000), as: UTF8.self))")
-        print("compare e2e: screenshots in \(shots.path): runs-metrics.png, compare.png, artifacts.png, artifact.png, executions.png, execution.png")
         let data = try #require(WineMetricsPipeline.dataFile).path
+        let pipelineID = try await Self.upload(runs.server)
+        let output = try await TestEnvironment.runOracle(
+            script: "compare_e2e.py", arguments: [runs.server.base.absoluteString, shots.path, pipelineID, data])
+        let page = try #require(try? JSONDecoder().decode(JSONValue.self, from: output), "\(String(decoding: output.suffix(2_000), as: UTF8.self))")
+        print("compare e2e: screenshots in \(shots.path): runs-metrics.png, compare.png, artifacts.png, artifact.png, executions.png, execution.png, recurring-form.png, recurring.png")
         let hostile = WineRuns.hostileName
 
-        #expect(page["steps"] == .array(["compare", "artifacts", "executions"].map(JSONValue.string)))
+        #expect(page["steps"] == .array(["compare", "artifacts", "executions", "recurring"].map(JSONValue.string)))
         #expect(page["compare_disabled_before"] == .bool(true))
         #expect(page["compare_disabled_after"] == .bool(false))
         #expect(page["metric_column_url"] == .string("/runs?desc=1&metrics=accuracy&sort=created_at"))
@@ -69,5 +71,30 @@ struct CompareBrowserTests {
         #expect(page["cached_executions"] == .array([.string("split-data")]))
         #expect(page["execution_log"] == .string("accuracy 0.7667 with 2 features"))
         #expect(page["script_elements"] == .int(0))
+        // The recurring run made with the form, as the API gives it.
+        #expect(page["recurring_name"] == .string("yearly <wine>"))
+        #expect(page["recurring_trigger"] == .string("cron 0 0 0 1 1 *"))
+        #expect(page["recurring_status"] == .string("Disabled"))
+        let recurringID = try #require(page["recurring_run_id"]?.stringValue)
+        let (_, recurring) = try await runs.server.client.call("GET", "/apis/v2beta1/recurringruns/\(recurringID)")
+        #expect(recurring["display_name"] == .string("yearly <wine>"))
+        #expect(recurring["trigger"] == ["cron_schedule": ["cron": "0 0 0 1 1 *"]])
+        #expect(recurring["max_concurrency"] == .string("2"))
+        #expect(recurring["no_catchup"] == .bool(true))
+        #expect(recurring["status"] == .string("DISABLED"))
+        #expect(recurring["pipeline_version_reference"]?["pipeline_id"] == .string(pipelineID))
+        #expect(recurring["runtime_config"]?["parameters"] == ["data_path": .string(data), "features": .int(2)])
+    }
+
+    /// Uploads the wine pipeline as `wine-metrics`; returns its id.
+    static func upload(_ server: ServerHarness) async throws -> String {
+        let boundary = "b0undary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"uploadfile\"; filename=\"wine.json\"\r\n\r\n"
+            + (try WineMetricsPipeline.spec()).compactJSON() + "\r\n--\(boundary)--\r\n"
+        let (_, uploaded) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload?name=wine-metrics", body: Data(body.utf8),
+            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
+        let pipeline = try JSONDecoder().decode(JSONValue.self, from: uploaded)
+        return try #require(pipeline["pipeline_id"]?.stringValue)
     }
 }

@@ -2,16 +2,17 @@
 web UI in headless Chromium (Debian's chromium + chromedriver) like a user, over runs the Swift
 test made.
 
-usage: compare_e2e.py BASE_URL SCREENSHOT_DIR
+usage: compare_e2e.py BASE_URL SCREENSHOT_DIR PIPELINE_ID DATA_PATH
 
 1. Runs list: tick both runs, press "Compare runs"; add the accuracy metric column.
 2. Compare page: the parameters table, the metric cells (best marked) and the ROC curves.
 3. Artifacts: filter by system.Metrics, open one, read its lineage.
 4. Executions: filter by cache hits, open the training execution, read its log.
+5. Recurring runs: create one with the form (cron, concurrency 2, no catch-up) for PIPELINE_ID.
 
 Prints one JSON object with what the pages showed; the Swift test asserts on it.
 Screenshots: runs-metrics.png, compare.png, artifacts.png, artifact.png, executions.png,
-execution.png in SCREENSHOT_DIR.
+execution.png, recurring-form.png, recurring.png in SCREENSHOT_DIR.
 """
 
 import json
@@ -24,7 +25,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-base, shots = sys.argv[1:3]
+base, shots, pipeline_id, data_path = sys.argv[1:5]
 os.makedirs(shots, exist_ok=True)
 result = {"steps": []}
 
@@ -129,6 +130,36 @@ try:
     driver.save_screenshot(os.path.join(shots, "execution.png"))
     result["steps"].append("executions")
     result["script_elements"] = len(driver.find_elements(By.CSS_SELECTOR, "main script"))
+
+    # 5. A recurring run made with the form.
+    driver.get(base + "/recurringruns")
+    driver.find_element(By.ID, "create-recurring-run").click()
+    wait.until(EC.presence_of_element_located((By.ID, "pipeline-select")))
+    driver.find_element(By.CSS_SELECTOR, "#pipeline-select option[value='" + pipeline_id + "']").click()
+    wait.until(EC.presence_of_element_located((By.ID, "trigger-type")))
+    name = driver.find_element(By.ID, "run-name")
+    name.clear()
+    name.send_keys("yearly <wine>")
+    driver.find_element(By.CSS_SELECTOR, "#trigger-type option[value=cron]").click()
+    cron = driver.find_element(By.ID, "trigger-cron")
+    cron.clear()
+    cron.send_keys("0 0 0 1 1 *")
+    concurrency = driver.find_element(By.ID, "max-concurrency")
+    concurrency.clear()
+    concurrency.send_keys("2")
+    driver.find_element(By.ID, "trigger-catchup").click()
+    driver.find_element(By.ID, "param-data_path").send_keys(data_path)
+    driver.save_screenshot(os.path.join(shots, "recurring-form.png"))
+    driver.find_element(By.ID, "start-run").click()
+    wait.until(EC.url_matches(r"/recurringruns/[0-9a-f-]{36}$"))
+    result["recurring_run_id"] = driver.current_url.rsplit("/", 1)[1]
+    result["recurring_name"] = driver.find_element(By.ID, "recurring-run-name").text
+    result["recurring_trigger"] = driver.find_element(By.ID, "recurring-run-trigger").text
+    driver.find_element(By.ID, "disable-recurring-run").click()
+    wait.until(EC.presence_of_element_located((By.ID, "enable-recurring-run")))
+    result["recurring_status"] = driver.find_element(By.ID, "recurring-run-status").text
+    driver.save_screenshot(os.path.join(shots, "recurring.png"))
+    result["steps"].append("recurring")
 finally:
     driver.quit()
 print(json.dumps(result))
