@@ -61,7 +61,7 @@ public struct ROCPlot: Sendable {
             let points = sorted.map { "\(Self.x($0.falsePositiveRate)),\(Self.y($0.truePositiveRate))" }
             return Line(
                 label: curve.label, runID: curve.runID ?? "", points: points.joined(separator: " "),
-                color: palette[index % palette.count], pointCount: sorted.count, legendY: Self.top + 14 + index * 18,
+                color: Self.palette[index % Self.palette.count], pointCount: sorted.count, legendY: Self.top + 14 + index * 18,
                 swatchY: Self.top + 7 + index * 18)
         }
         ticks = [0, 0.25, 0.5, 0.75, 1].map { value in
