@@ -24,8 +24,8 @@ struct CompareRunsPageTests {
         #expect(html.contains("<tr data-name=\"data_path\"><th>data_path</th><td>\(data)</td><td>\(data)</td></tr>"))
         #expect(html.contains("<tr class=\"differs\" data-name=\"features\"><th>features</th><td>2</td><td>13</td></tr>"))
         // Metrics: the larger accuracy and the smaller error rate are best; equal rows have none.
-        #expect(html.contains("<tr class=\"differs\" data-name=\"accuracy\"><th>accuracy</th><td>0.7667</td><td class=\"best\">1.0</td></tr>"))
-        #expect(html.contains("<tr class=\"differs\" data-name=\"error_rate\"><th>error_rate</th><td>0.2333</td><td class=\"best\">0.0</td></tr>"))
+        #expect(html.contains("<tr class=\"differs\" data-name=\"accuracy\"><th>accuracy</th><td>0.7667</td><td class=\"best\">1</td></tr>"))
+        #expect(html.contains("<tr class=\"differs\" data-name=\"error_rate\"><th>error_rate</th><td>0.2333</td><td class=\"best\">0</td></tr>"))
         #expect(html.contains("<tr data-name=\"test_rows\"><th>test_rows</th><td>60</td><td>60</td></tr>"))
         // One ROC curve per run, labelled with the run's name (as text), 61 points each.
         #expect(html.contains(

@@ -36,7 +36,11 @@ struct RecurringRunPagesTests {
         #expect(disabled == 200)
         try await Task.sleep(for: .seconds(1))  // a tick that was under way when it was disabled lands first
         let (_, listedRuns) = try await server.client.call("GET", "/apis/v2beta1/runs?filter=" + Self.filter(periodicID))
-        let runIDs = (listedRuns["runs"]?.arrayValue ?? []).compactMap { $0["run_id"]?.stringValue }
+        let madeRuns = (listedRuns["runs"]?.arrayValue ?? []).compactMap { run -> (id: String, name: String)? in
+            guard let id = run["run_id"]?.stringValue, let name = run["display_name"]?.stringValue else { return nil }
+            return (id, name)
+        }
+        let runIDs = madeRuns.map(\.id)
         #expect(!runIDs.isEmpty)
 
         let (status, list) = try await server.client.raw("GET", "/recurringruns")
@@ -67,7 +71,10 @@ struct RecurringRunPagesTests {
         let (_, periodicPage) = try await server.client.raw("GET", "/recurringruns/\(periodicID)")
         let periodicHTML = String(decoding: periodicPage, as: UTF8.self)
         #expect(periodicHTML.contains("<h2>Runs it made (\(runIDs.count))</h2>"))
-        for id in runIDs { #expect(periodicHTML.contains("<tr data-run-id=\"\(id)\"><td><a href=\"/runs/\(id)\">every second</a></td>")) }
+        for run in madeRuns {
+            #expect(run.name.hasPrefix("every second "))
+            #expect(periodicHTML.contains("<tr data-run-id=\"\(run.id)\"><td><a href=\"/runs/\(run.id)\">\(run.name)</a></td>"))
+        }
         #expect(periodicHTML.contains("<tr><th>Catch up</th><td>yes</td></tr>"))
 
         let (form, formPage) = try await server.client.raw("GET", "/recurringruns/new")

@@ -16,7 +16,7 @@ struct RunListMetricColumnsTests {
             "<th class=\"metric-column\" data-metric=\"accuracy\"><a href=\"/runs?desc=1&amp;metrics=accuracy%2Cerror_rate&amp;msort=accuracy&amp;sort=created_at\">accuracy ▼</a></th>"))
         #expect(html.contains(
             "<th class=\"metric-column\" data-metric=\"error_rate\"><a href=\"/runs?desc=1&amp;metrics=accuracy%2Cerror_rate&amp;msort=error_rate&amp;sort=created_at\">error_rate </a></th>"))
-        #expect(html.contains("<td class=\"metric-cell\">1.0</td><td class=\"metric-cell\">0.0</td>"))
+        #expect(html.contains("<td class=\"metric-cell\">1</td><td class=\"metric-cell\">0</td>"))
         #expect(html.contains("<td class=\"metric-cell\">0.7667</td><td class=\"metric-cell\">0.2333</td>"))
         // Highest accuracy first, although the 13-feature run is the newer one.
         let second = try #require(html.range(of: "<tr data-run-id=\"\(runs.second)\">"))
@@ -39,7 +39,7 @@ struct RunListMetricColumnsTests {
         // Five at most: the sixth name is dropped; unchosen names cannot be added.
         let (_, full) = try await runs.page("/runs?metrics=a,b,c,d,accuracy,error_rate")
         #expect(full.components(separatedBy: "<th class=\"metric-column\"").count == 6)
-        #expect(full.contains("<td class=\"metric-cell\">-</td><td class=\"metric-cell\">-</td><td class=\"metric-cell\">-</td><td class=\"metric-cell\">-</td><td class=\"metric-cell\">1.0</td>"))
+        #expect(full.contains("<td class=\"metric-cell\">-</td><td class=\"metric-cell\">-</td><td class=\"metric-cell\">-</td><td class=\"metric-cell\">-</td><td class=\"metric-cell\">1</td>"))
         #expect(full.contains("<span class=\"full\" data-metric=\"error_rate\">error_rate</span>"))
         #expect(full.contains("<span class=\"full\" data-metric=\"test_rows\">test_rows</span>"))
     }

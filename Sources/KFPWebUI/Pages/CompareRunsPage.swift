@@ -83,8 +83,8 @@ public struct CompareRunsPage: WebPage {
     public var template: String { "compare-runs" }
     public var title: String { "Compare runs" }
     public var section: WebSection { .runs }
-    /// The number of runs compared (the header's colspan).
-    public var runCount: Int { columns.count }
+    /// The number of runs compared.
+    public let runCount: Int
 
     /// - Parameter now: the time running runs' durations are measured to.
     public init(runs: [ComparedRun], previewer: ArtifactPreviewer, now: Date = Date()) {
@@ -96,6 +96,7 @@ public struct CompareRunsPage: WebPage {
                 experimentID: run.experimentID, experimentName: compared.experimentName, pipelineLabel: compared.pipelineLabel,
                 pipelineURL: compared.pipelineURL, createdAt: DisplayFormat.date(run.createdAt))
         }
+        runCount = runs.count
         parameterRows = Self.rows(runs.map { $0.run.runtimeConfig?.parameters ?? [:] }, markBest: false)
         metricRows = Self.rows(runs.map { RunMetrics.scalars($0.artifacts) }, markBest: true)
 
