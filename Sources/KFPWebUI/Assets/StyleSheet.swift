@@ -20,6 +20,8 @@ enum StyleSheet {
         button, .button { font: inherit; padding: 6px 12px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; color: #1a73e8; cursor: pointer; text-decoration: none; display: inline-block; }
         button.primary, .button.primary { background: #1a73e8; color: #fff; border-color: #1a73e8; }
         button.danger { color: #d93025; }
+        button:disabled { opacity: 0.45; cursor: default; }
+        label.inline input { display: inline; width: auto; margin-right: 6px; }
         input[type=text], input[type=search], input[type=number], select, textarea { font: inherit; padding: 6px 8px; border: 1px solid #dadce0; border-radius: 4px; min-width: 220px; }
         textarea { width: 100%; font-family: ui-monospace, monospace; }
         label { display: block; margin: 8px 0; color: #3c4043; }
