@@ -32,6 +32,10 @@ struct CompareRunsPageTests {
             "<polyline class=\"roc-curve\" data-run-id=\"\(runs.first)\" data-label=\"\(Self.escapedName)\" data-points=\"61\" stroke=\"#1a73e8\""))
         #expect(html.contains("<polyline class=\"roc-curve\" data-run-id=\"\(runs.second)\" data-label=\"wine 13\" data-points=\"61\" stroke=\"#d93025\""))
         #expect(html.components(separatedBy: "<polyline class=\"roc-curve\"").count == 3)
+        // 13 features rank the 20 class_0 test wines above the 40 others: up the recall axis in
+        // steps of 1/20 (12 units), then along recall 1 in steps of 1/40 (6 units).
+        let perfect = (0...20).map { "44.0,\(252 - 12 * $0).0" } + (1...40).map { "\(44 + 6 * $0).0,12.0" }
+        #expect(html.contains("data-label=\"wine 13\" data-points=\"61\" stroke=\"#d93025\" points=\"\(perfect.joined(separator: " "))\""))
         // Confusion matrices side by side.
         #expect(html.contains(
             "<tbody><tr><th>class_0</th><td>17</td><td>0</td><td>3</td></tr><tr><th>class_1</th><td>2</td><td>19</td><td>3</td></tr><tr><th>class_2</th><td>3</td><td>3</td><td>10</td></tr></tbody>"))
@@ -66,8 +70,13 @@ struct CompareRunsPageTests {
             #expect(status == code, "\(path)")
             #expect(html.contains("<p class=\"error-text\" id=\"error-message\">\(message)</p>"), "\(path)")
         }
-        let (listed, list) = try await runs.page("/runs")
-        #expect(listed == 200)
-        #expect(list.contains("<button type=\"button\" id=\"compare-runs\" class=\"primary\" title=\"Select 2 to 10 runs\">Compare runs</button>"))
+        let (_, run) = try await runs.server.client.call("GET", "/apis/v2beta1/runs/\(runs.first)")
+        let experimentID = try #require(run["experiment_id"]?.stringValue)
+        for path in ["/runs", "/experiments/\(experimentID)"] {
+            let (listed, list) = try await runs.page(path)
+            #expect(listed == 200)
+            #expect(list.contains("<button type=\"button\" id=\"compare-runs\" class=\"primary\" title=\"Select 2 to 10 runs\">Compare runs</button>"), "\(path)")
+            #expect(list.contains("<input type=\"checkbox\" name=\"run\" value=\"\(runs.second)\""), "\(path)")
+        }
     }
 }
