@@ -27,6 +27,9 @@ struct CompareRunsPageTests {
         #expect(html.contains("<tr class=\"differs\" data-name=\"accuracy\"><th>accuracy</th><td>0.7667</td><td class=\"best\">1</td></tr>"))
         #expect(html.contains("<tr class=\"differs\" data-name=\"error_rate\"><th>error_rate</th><td>0.2333</td><td class=\"best\">0</td></tr>"))
         #expect(html.contains("<tr data-name=\"test_rows\"><th>test_rows</th><td>60</td><td>60</td></tr>"))
+        // A bar chart per metric; accuracy 0.7667 against 1 over 220 units.
+        #expect(html.components(separatedBy: "<svg class=\"metric-bars\"").count == 4)
+        #expect(html.contains("<rect x=\"190\" y=\"4\" width=\"169\" height=\"16\" fill=\"#1a73e8\"></rect><text class=\"bar-value\" x=\"190\" dx=\"169\" y=\"17\" dy=\"0\" transform=\"translate(6 0)\">0.7667</text>"))
         // One ROC curve per run, labelled with the run's name (as text), 61 points each.
         #expect(html.contains(
             "<polyline class=\"roc-curve\" data-run-id=\"\(runs.first)\" data-label=\"\(Self.escapedName)\" data-points=\"61\" stroke=\"#1a73e8\""))

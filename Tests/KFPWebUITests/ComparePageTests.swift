@@ -85,6 +85,12 @@ struct ComparePageTests {
             CompareRunsPage.Row(name: "accuracy", cells: [.init(value: "0.9", best: false), .init(value: "0.95", best: true)], differs: true),
             CompareRunsPage.Row(name: "extra", cells: [.init(value: "-", best: false), .init(value: "1", best: false)], differs: true),
         ])
+        // One chart per metric: accuracy 0.9 and 0.95 from zero over 220 units; extra only in run 2.
+        #expect(page.metricCharts.map(\.name) == ["accuracy", "extra"])
+        #expect(page.metricCharts[0].bars.map(\.width) == [208, 220])
+        #expect(page.metricCharts[0].bars.map(\.best) == [false, true])
+        #expect(page.metricCharts[1].bars.map(\.width) == [0, 220])
+        #expect(page.metricCharts[1].bars.map(\.value) == ["-", "1"])
         #expect(page.rocPlot?.lines.map(\.label) == [Self.hostile])
         #expect(page.matrices.map(\.runID) == ["r1"])
         let html = try PageRenderer().document(page)
@@ -93,6 +99,8 @@ struct ComparePageTests {
         #expect(html.contains("data-label=\"\(Self.escaped)\""))
         #expect(html.contains("<text x=\"304\" dx=\"20\" y=\"26\">\(Self.escaped)</text>"))
         #expect(html.contains("<th>\(Self.escaped)</th><td>3</td><td>1</td>"))
+        #expect(html.contains("<g class=\"bar\"><title>\(Self.escaped): 0.9</title><text class=\"bar-label\" x=\"182\" y=\"17\" text-anchor=\"end\">\(Self.escaped)</text><rect x=\"190\" y=\"4\" width=\"208\" height=\"16\" fill=\"#1a73e8\"></rect>"))
+        #expect(html.contains("<g class=\"bar best\"><title>second: 0.95</title>"))
         #expect(html.contains("<div class=\"plot\" id=\"compare-roc\">"))
     }
 }

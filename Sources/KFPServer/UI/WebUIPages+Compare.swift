@@ -29,24 +29,24 @@ extension WebUIPages {
                 run: run, experimentName: labels.experiments[run.experimentID] ?? run.experimentID,
                 pipelineLabel: reference.map { labels.pipelines[$0.pipelineVersionID] ?? pipelineLabel($0) } ?? "(inline spec)",
                 pipelineURL: reference.map { PageLink.url("/pipelines/\(PageLink.escape($0.pipelineID))", ["version": $0.pipelineVersionID]) },
-                artifacts: try runArtifacts(run.runID))
+                artifacts: try runArtifacts(run.runID, fileTypes: ["system.HTML", "system.Markdown"]))
         }
         return renderer.document(CompareRunsPage(runs: compared, previewer: previewer))
     }
 
     /// A run's output artifacts with their KFP types (from the run's spec for artifacts recorded
-    /// without one) and their local files.
-    func runArtifacts(_ runID: String) throws -> [RunArtifact] {
+    /// without one) and the local files of those whose type is in `fileTypes` (nil: every type).
+    func runArtifacts(_ runID: String, fileTypes: Set<String>? = nil) throws -> [RunArtifact] {
         let stored = try store.runArtifacts(runID)
         let spec = stored.contains { $0.schemaTitle.isEmpty }
             ? try? specs.entry(hash: try store.runSpecHash(runID)) { try store.runInputs(runID).package.spec }.spec : nil
         return stored.map { artifact in
-            RunArtifact(
-                id: artifact.id, taskPath: artifact.taskPath, name: artifact.outputName, uri: artifact.uri,
-                schemaTitle: artifact.schemaTitle.isEmpty
-                    ? spec.map { TaskComponentLookup.outputArtifactType(artifact.outputName, of: artifact.taskPath, in: $0) } ?? "system.Artifact"
-                    : artifact.schemaTitle,
-                metadata: artifact.metadata, file: localFile(of: artifact))
+            let type = artifact.schemaTitle.isEmpty
+                ? spec.map { TaskComponentLookup.outputArtifactType(artifact.outputName, of: artifact.taskPath, in: $0) } ?? "system.Artifact"
+                : artifact.schemaTitle
+            return RunArtifact(
+                id: artifact.id, taskPath: artifact.taskPath, name: artifact.outputName, uri: artifact.uri, schemaTitle: type,
+                metadata: artifact.metadata, file: (fileTypes.map { $0.contains(type) } ?? true) ? localFile(of: artifact) : nil)
         }
     }
 

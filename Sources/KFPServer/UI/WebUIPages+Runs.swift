@@ -20,7 +20,7 @@ extension WebUIPages {
         let labels = runLabels(page.items)
         var metrics: [String: [String: JSONValue]] = [:]
         for run in page.items {
-            let scalars = RunMetrics.scalars((try? runArtifacts(run.runID)) ?? [])
+            let scalars = RunMetrics.scalars((try? runArtifacts(run.runID, fileTypes: [])) ?? [])
             if !scalars.isEmpty { metrics[run.runID] = scalars }
         }
         return RunListPage(

@@ -94,6 +94,11 @@ enum StyleSheet {
         svg.roc-plot .chance { stroke: #9aa0a6; stroke-dasharray: 4 4; }
         svg.roc-plot .roc-curve { fill: none; stroke-width: 2; }
         svg.roc-plot text { fill: #3c4043; }
+        svg.metric-bars { font-size: 11px; }
+        svg.metric-bars .zero { stroke: #5f6368; }
+        svg.metric-bars g.bar rect { opacity: 0.75; }
+        svg.metric-bars g.best rect { opacity: 1; stroke: #137333; stroke-width: 2; }
+        svg.metric-bars g.best .bar-value { font-weight: 700; fill: #137333; }
         table.compare tr.differs { background: #fef7e0; }
         table.compare td.best { font-weight: 700; color: #137333; }
         .side-by-side { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; }

@@ -77,6 +77,8 @@ public struct CompareRunsPage: WebPage {
     public let columns: [Column]
     public let parameterRows: [Row]
     public let metricRows: [Row]
+    /// One bar chart per metric that has a number in some run.
+    public let metricCharts: [MetricBars]
     public let rocPlot: ROCPlot?
     public let matrices: [Matrix]
     public let documentRows: [DocumentRow]
@@ -98,7 +100,16 @@ public struct CompareRunsPage: WebPage {
         }
         runCount = runs.count
         parameterRows = Self.rows(runs.map { $0.run.runtimeConfig?.parameters ?? [:] }, markBest: false)
-        metricRows = Self.rows(runs.map { RunMetrics.scalars($0.artifacts) }, markBest: true)
+        let scalars = runs.map { RunMetrics.scalars($0.artifacts) }
+        metricRows = Self.rows(scalars, markBest: true)
+        metricCharts = metricRows.compactMap { row in
+            MetricBars(
+                name: row.name,
+                entries: zip(runs, zip(row.cells, scalars)).map { compared, cell in
+                    (compared.run.displayName, cell.0.value, cell.1[row.name]?.numericValue)
+                },
+                best: Set(row.cells.indices.filter { row.cells[$0].best }))
+        }
 
         var curves: [ROCPlot.Curve] = []
         var matrices: [Matrix] = []

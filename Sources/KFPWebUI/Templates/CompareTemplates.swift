@@ -35,6 +35,10 @@ enum CompareTemplates {
           </tbody>
         </table>
         <p class="hint">The best value of each metric is in bold (the largest; the smallest for losses, errors and times).</p>
+        {{^empty(metricCharts)}}<div class="side-by-side" id="compare-metric-charts">
+          {{#metricCharts}}<div class="card chart-card"><h3>{{name}}</h3>{{> metric-bars}}</div>
+          {{/metricCharts}}
+        </div>{{/empty(metricCharts)}}
         <h2>ROC curves</h2>
         {{#rocPlot}}<div class="plot" id="compare-roc">{{> roc-plot}}</div>{{/rocPlot}}
         {{^rocPlot}}<p class="empty" id="compare-roc-empty">No system.ClassificationMetrics artifact has ROC points.</p>{{/rocPlot}}

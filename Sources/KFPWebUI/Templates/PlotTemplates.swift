@@ -16,4 +16,14 @@ enum PlotTemplates {
           {{/lines}}
         </svg>
         """#
+
+    /// A ``MetricBars`` chart: run labels on the left, a bar per run from the zero line, values
+    /// after the bars; the best bar has `class="bar best"`.
+    static let bars = #"""
+        <svg class="metric-bars" role="img" aria-label="{{name}} by run" data-metric="{{name}}" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" xmlns="http://www.w3.org/2000/svg">
+          {{#bars}}<g class="bar{{#best}} best{{/best}}"><title>{{fullLabel}}: {{value}}</title><text class="bar-label" x="{{labelRight}}" y="{{textY}}" text-anchor="end">{{label}}</text><rect x="{{x}}" y="{{y}}" width="{{width}}" height="16" fill="{{color}}"></rect><text class="bar-value" x="{{x}}" dx="{{width}}" y="{{textY}}" dy="0" transform="translate(6 0)">{{value}}</text></g>
+          {{/bars}}
+          <line class="zero" x1="{{zeroX}}" y1="0" x2="{{zeroX}}" y2="{{height}}"></line>
+        </svg>
+        """#
 }

@@ -17,6 +17,7 @@ enum WebTemplates {
         "experiment-details": ExperimentTemplates.details,
         "compare-runs": CompareTemplates.page,
         "roc-plot": PlotTemplates.roc,
+        "metric-bars": PlotTemplates.bars,
         "artifact-preview": TaskTemplates.preview,
         "artifact-list": ArtifactTemplates.list,
         "artifact-details": ArtifactTemplates.details,
