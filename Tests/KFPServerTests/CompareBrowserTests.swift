@@ -32,7 +32,7 @@ struct CompareBrowserTests {
         let output = try await TestEnvironment.runOracle(
             script: "compare_e2e.py", arguments: [runs.server.base.absoluteString, shots.path, pipelineID, data])
         let page = try #require(try? JSONDecoder().decode(JSONValue.self, from: output), "\(String(decoding: output.suffix(2_000), as: UTF8.self))")
-        print("compare e2e: screenshots in \(shots.path): runs-metrics.png, compare.png, artifacts.png, artifact.png, executions.png, execution.png, recurring-form.png, recurring.png")
+        print("compare e2e: screenshots in \(shots.path): runs-metrics.png, compare-metrics.png, compare.png, artifacts.png, artifact.png, executions.png, execution.png, recurring-form.png, recurring.png")
         let hostile = WineRuns.hostileName
 
         #expect(page["steps"] == .array(["compare", "artifacts", "executions", "recurring"].map(JSONValue.string)))

@@ -11,7 +11,7 @@ usage: compare_e2e.py BASE_URL SCREENSHOT_DIR PIPELINE_ID DATA_PATH
 5. Recurring runs: create one with the form (cron, concurrency 2, no catch-up) for PIPELINE_ID.
 
 Prints one JSON object with what the pages showed; the Swift test asserts on it.
-Screenshots: runs-metrics.png, compare.png, artifacts.png, artifact.png, executions.png,
+Screenshots: runs-metrics.png, compare-metrics.png, compare.png, artifacts.png, artifact.png, executions.png,
 execution.png, recurring-form.png, recurring.png in SCREENSHOT_DIR.
 """
 
@@ -97,6 +97,8 @@ try:
     result["matrices"] = len(driver.find_elements(By.CSS_SELECTOR, "#compare-matrices table.confusion"))
     result["documents"] = len(driver.find_elements(By.CSS_SELECTOR, "iframe.document[sandbox='']"))
     result["alert"] = alert_text(driver)
+    driver.execute_script("document.getElementById('compare-parameters').scrollIntoView()")
+    driver.save_screenshot(os.path.join(shots, "compare-metrics.png"))
     driver.execute_script("document.getElementById('compare-roc').scrollIntoView()")
     driver.save_screenshot(os.path.join(shots, "compare.png"))
 
