@@ -6,10 +6,11 @@
 // and, over a server of its own:
 //   (4) run page of a 200-task pipeline (20 layers of 10 tasks in the root DAG): the run's time,
 //       p50/p99 of 50 requests after 5 warm-ups of the run JSON, the HTML run page and the page
-//       with a task's panel, and the page's load time in headless Chromium (see RunPageBench.swift).
+//       with a task's panel, and the page's load time in headless Chromium (see RunPageBench.swift);
+//   (5) the compare page of 10 runs with metrics beside one run's JSON (ComparePageBench.swift).
 //
 //   swift run -c release ServerBenchmark        (1) to (4)
-//   swift run -c release ServerBenchmark ui     (4) only
+//   swift run -c release ServerBenchmark ui     (4) and (5) only
 import Foundation
 import KFPSpec
 

@@ -20,6 +20,7 @@ enum RunPageBench {
         defer { session.finishTasksAndInvalidate() }
         do {
             try await measure(port: server.port, session: session)
+            try await ComparePageBench.measure(port: server.port, session: session)
         } catch {
             await server.stop()
             throw error

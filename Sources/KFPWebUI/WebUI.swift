@@ -1,5 +1,6 @@
 /// The web UI of `kfp server`: server-rendered HTML pages for KFP's API messages (pipelines,
-/// runs, experiments), the graph of a pipeline spec laid out as SVG, and artifact previews.
+/// runs, experiments, recurring runs, run comparisons, artifacts and executions), the graph of a
+/// pipeline spec laid out as SVG, plots drawn as SVG (ROC curves, metric bars), and artifact previews.
 ///
 /// Everything here is a pure function of values the v2beta1 API returns (``KFPAPI`` messages and
 /// the pipeline spec), so nothing a page shows can disagree with the API. Every name, value, log

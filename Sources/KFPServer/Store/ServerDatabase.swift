@@ -106,6 +106,15 @@ struct ServerDatabase: Sendable {
                 ALTER TABLE run_tasks ADD COLUMN job_id TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v3-artifact-types") { db in
+            // The artifact's KFP type and when it was recorded (the artifacts pages list and filter by them).
+            try db.execute(sql: """
+                ALTER TABLE artifacts ADD COLUMN schema_title TEXT NOT NULL DEFAULT '';
+                ALTER TABLE artifacts ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX artifacts_by_uri ON artifacts(uri);
+                CREATE INDEX run_tasks_by_created ON run_tasks(create_time, task_id);
+                """)
+        }
         return migrator
     }
 }

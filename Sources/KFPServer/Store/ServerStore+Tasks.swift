@@ -26,9 +26,12 @@ extension ServerStore {
                     var ids: [JSONValue] = []
                     for artifact in artifacts {
                         try db.execute(
-                            sql: "INSERT INTO artifacts (run_id, task_id, output_name, uri, path, metadata) VALUES (?, ?, ?, ?, ?, ?)",
+                            sql: """
+                                INSERT INTO artifacts (run_id, task_id, output_name, uri, path, metadata, schema_title, created_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                """,
                             arguments: [runID, taskID, name, artifact.uri, Self.localPath(artifact.uri),
-                                        Self.text(.object(artifact.metadata ?? [:]))])
+                                        Self.text(.object(artifact.metadata ?? [:])), (artifact.type?.schemaTitle).flatMap { $0 } ?? "", now])
                         ids.append(.string(String(db.lastInsertedRowID)))
                     }
                     outputs[name] = .object(["artifact_ids": .array(ids)])

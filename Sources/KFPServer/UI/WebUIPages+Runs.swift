@@ -18,10 +18,15 @@ extension WebUIPages {
         let query = try request.query(.runs)
         let page = try store.listRuns(query, experimentID: experimentID)
         let labels = runLabels(page.items)
+        var metrics: [String: [String: JSONValue]] = [:]
+        for run in page.items {
+            let scalars = RunMetrics.scalars((try? runArtifacts(run.runID, fileTypes: [])) ?? [])
+            if !scalars.isEmpty { metrics[run.runID] = scalars }
+        }
         return RunListPage(
             heading: heading, path: path, request: request, runs: page.items, totalSize: page.totalSize,
             nextPageToken: page.next.map { query.nextPageToken(after: $0) }, experimentNames: labels.experiments,
-            pipelineLabels: labels.pipelines, experimentID: experimentID)
+            pipelineLabels: labels.pipelines, experimentID: experimentID, runMetrics: metrics)
     }
 
     /// The run's page: `layer` picks the DAG shown, `task` (a task path) opens a task's panel.
@@ -48,8 +53,9 @@ extension WebUIPages {
         }
     }
 
-    /// The "Create run" form; `clone` fills it from an existing run.
-    func newRun(_ parameters: QueryParameters) throws -> String {
+    /// The "Create run" form; `clone` fills it from an existing run. With `recurring`, the
+    /// "Create recurring run" form (`/recurringruns/new`).
+    func newRun(_ parameters: QueryParameters, recurring: Bool = false) throws -> String {
         let all = ListQuery(resource: .pipelines, pageSize: ListQuery.maximumPageSize, sort: SortOrder(field: "display_name"))
         let pipelines = try store.listPipelines(all).items
         let experiments = try store.listExperiments(ListQuery(
@@ -77,10 +83,12 @@ extension WebUIPages {
         let pipelineName = pipelines.first { $0.pipelineID == pipelineID }.map { $0.displayName.isEmpty ? $0.name : $0.displayName }
         let runName = clone.map { "Clone of \($0.displayName)" }
             ?? pipelineName.map { "Run of \($0) (\(String(UUID().uuidString.prefix(5)).lowercased()))" } ?? ""
-        return renderer.document(NewRunPage(
+        var page = NewRunPage(
             pipelines: pipelines, pipelineID: pipelineID, versions: versions, versionID: version?.pipelineVersionID ?? "",
             experiments: experiments, experimentID: experimentID, spec: spec, inlineSpecRunID: inlineClone, runName: runName, description: clone?.description ?? "",
-            pipelineRoot: clone?.runtimeConfig?.pipelineRoot ?? "", values: clone?.runtimeConfig?.parameters ?? [:]))
+            pipelineRoot: clone?.runtimeConfig?.pipelineRoot ?? "", values: clone?.runtimeConfig?.parameters ?? [:])
+        page.recurring = recurring
+        return renderer.document(page)
     }
 
     /// An artifact file as a download (`application/octet-stream`, never rendered by the browser);

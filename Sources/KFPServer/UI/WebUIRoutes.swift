@@ -5,7 +5,8 @@ import KFPAPI
 import KFPWebUI
 import NIOCore
 
-/// The web UI at `/`: server-rendered pages for pipelines, runs and experiments, built from the
+/// The web UI at `/`: server-rendered pages for pipelines, runs, experiments, run comparisons,
+/// artifacts and executions, built from the
 /// same store calls the v2beta1 endpoints answer with; the page script sends every action to the
 /// API. Pages are served with a Content-Security-Policy that allows only this server's script.
 struct WebUIRoutes {
@@ -39,6 +40,30 @@ struct WebUIRoutes {
             return await Self.html {
                 id == "new" ? try pages.newRun(Self.query(request)) : try await pages.runDetails(id, Self.query(request))
             }
+        }
+        router.get("compare") { request, _ in
+            await Self.html { try pages.compareRuns(Self.query(request)) }
+        }
+        router.get("recurringruns") { request, _ in
+            await Self.html { try pages.recurringRunList(Self.query(request)) }
+        }
+        router.get("recurringruns/{id}") { request, context in
+            let id = try APIResponder.parameter(context, "id")
+            return await Self.html {
+                id == "new" ? try pages.newRun(Self.query(request), recurring: true) : try pages.recurringRunDetails(id)
+            }
+        }
+        router.get("artifacts") { request, _ in
+            await Self.html { try pages.artifactList(Self.query(request)) }
+        }
+        router.get("artifacts/{id}") { _, context in
+            await Self.html { try pages.artifactDetails(try APIResponder.parameter(context, "id")) }
+        }
+        router.get("executions") { request, _ in
+            await Self.html { try pages.executionList(Self.query(request)) }
+        }
+        router.get("executions/{id}") { _, context in
+            await Self.html { try pages.executionDetails(try APIResponder.parameter(context, "id")) }
         }
         router.get("experiments") { request, _ in
             await Self.html { try pages.experimentList(Self.query(request)) }

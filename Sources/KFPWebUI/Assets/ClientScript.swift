@@ -3,7 +3,9 @@
 /// parameters against their `parameterType`, and refreshes a running run's graph from
 /// `GET /apis/v2beta1/runs/{id}`. It writes server data with `textContent` only, never as HTML.
 enum ClientScript {
-    static let source = #"""
+    static let source = core + "\n" + RunListScript.source
+
+    static let core = #"""
         "use strict";
         const api = "/apis/v2beta1";
         const $ = (selector, root) => (root || document).querySelector(selector);
@@ -217,6 +219,8 @@ enum ClientScript {
             formError.textContent = "";
             const name = form.elements.display_name.value.trim();
             if (!name) { formError.textContent = "A run needs a name."; failed = true; }
+            const schedule = form.dataset.recurring ? recurringFields(form) : {};
+            if (schedule.error) { formError.textContent = schedule.error; failed = true; }
             if (failed) return;
             act(async () => {
               const body = {
@@ -230,6 +234,11 @@ enum ClientScript {
                 body.pipeline_spec = source.pipeline_spec;
               } else {
                 body.pipeline_version_reference = { pipeline_id: form.dataset.pipeline, pipeline_version_id: form.dataset.version };
+              }
+              if (form.dataset.recurring) {
+                const recurring = await call("POST", api + "/recurringruns", Object.assign(body, schedule.fields));
+                location.href = "/recurringruns/" + encodeURIComponent(recurring.recurring_run_id);
+                return;
               }
               const run = await call("POST", api + "/runs", body);
               location.href = "/runs/" + encodeURIComponent(run.run_id);
@@ -331,7 +340,7 @@ enum ClientScript {
         }
 
         document.addEventListener("DOMContentLoaded", () => {
-          setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupExperiments(); setupRunForm();
+          setupToggles(); setupUploads(); setupDeletes(); setupRunActions(); setupRecurringRunActions(); setupCompare(); setupExperiments(); setupRunForm();
           setupRunRefresh(); setupTabs(); setupSignIn(); showPendingFlash(); followHashRoute();
         });
         """#

@@ -20,6 +20,8 @@ enum StyleSheet {
         button, .button { font: inherit; padding: 6px 12px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; color: #1a73e8; cursor: pointer; text-decoration: none; display: inline-block; }
         button.primary, .button.primary { background: #1a73e8; color: #fff; border-color: #1a73e8; }
         button.danger { color: #d93025; }
+        button:disabled { opacity: 0.45; cursor: default; }
+        label.inline input { display: inline; width: auto; margin-right: 6px; }
         input[type=text], input[type=search], input[type=number], select, textarea { font: inherit; padding: 6px 8px; border: 1px solid #dadce0; border-radius: 4px; min-width: 220px; }
         textarea { width: 100%; font-family: ui-monospace, monospace; }
         label { display: block; margin: 8px 0; color: #3c4043; }
@@ -86,5 +88,24 @@ enum StyleSheet {
         table.csv th, table.csv td, table.metrics th, table.metrics td, table.confusion th, table.confusion td, table.roc th, table.roc td, table.folder td { border: 1px solid #e0e0e0; padding: 3px 7px; text-align: left; }
         iframe.document { width: 100%; height: 320px; border: 1px solid #e0e0e0; border-radius: 4px; background: #fff; }
         a.small { font-size: 11px; font-weight: 400; }
+        svg.roc-plot { font-size: 11px; background: #fff; }
+        svg.roc-plot .plot-area { fill: #fcfcfd; stroke: #b0b7c3; }
+        svg.roc-plot .grid { stroke: #eceff1; }
+        svg.roc-plot .chance { stroke: #9aa0a6; stroke-dasharray: 4 4; }
+        svg.roc-plot .roc-curve { fill: none; stroke-width: 2; }
+        svg.roc-plot text { fill: #3c4043; }
+        svg.metric-bars { font-size: 11px; }
+        svg.metric-bars .zero { stroke: #5f6368; }
+        svg.metric-bars g.bar rect { opacity: 0.75; }
+        svg.metric-bars g.best rect { opacity: 1; stroke: #137333; stroke-width: 2; }
+        svg.metric-bars g.best .bar-value { font-weight: 700; fill: #137333; }
+        table.compare tr.differs { background: #fef7e0; }
+        table.compare td.best { font-weight: 700; color: #137333; }
+        .side-by-side { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; }
+        .side-by-side .card { margin: 0; flex: 1 1 300px; max-width: 520px; }
+        .metric-choice { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; margin: 6px 0; font-size: 12px; }
+        .metric-choice a { border: 1px solid #dadce0; border-radius: 10px; padding: 1px 8px; text-decoration: none; }
+        .metric-choice a.chosen { background: #e8f0fe; border-color: #1a73e8; }
+        .metric-choice span.full { color: #9aa0a6; border: 1px dashed #dadce0; border-radius: 10px; padding: 1px 8px; }
         """#
 }

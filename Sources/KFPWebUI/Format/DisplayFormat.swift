@@ -41,6 +41,18 @@ public enum DisplayFormat {
         return self.value(value)
     }
 
+    /// A size in bytes as `118 B`, `2.5 KiB`, `1.2 MiB` or `3.0 GiB`; `-` for nil.
+    public static func size(_ bytes: Int?) -> String {
+        guard let bytes else { return "-" }
+        guard bytes >= 1024 else { return "\(bytes) B" }
+        var value = Double(bytes) / 1024
+        for unit in ["KiB", "MiB", "GiB"] {
+            if value < 1024 || unit == "GiB" { return String(format: "%.1f %@", value, unit) }
+            value /= 1024
+        }
+        return "\(bytes) B"
+    }
+
     /// The word and CSS class of a run or task state (`SUCCEEDED` → `succeeded`).
     public static func stateClass(_ state: RuntimeState) -> String {
         state == .unspecified ? "unspecified" : state.rawValue.lowercased()

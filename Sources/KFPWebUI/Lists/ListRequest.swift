@@ -17,6 +17,14 @@ public struct ListRequest: Sendable, Equatable {
     public var state: String?
     public var pageToken: String?
     public var pageSize: Int
+    /// Runs list: the metric columns shown (`metrics=accuracy,loss`, at most ``maximumMetricColumns``).
+    public var metricColumns: [String]
+    /// Runs list: the metric column the page's runs are sorted by (`msort`), descending with `mdesc=1`.
+    public var metricSort: String?
+    public var metricDescending: Bool
+
+    /// The most metric columns the runs list shows.
+    public static let maximumMetricColumns = 5
 
     /// Reads the page's query parameters; unknown values fall back to the defaults (newest first).
     public init(_ parameters: QueryParameters, defaultSort: String = "created_at", pageSize: Int = 20) {
@@ -27,6 +35,14 @@ public struct ListRequest: Sendable, Equatable {
         state = parameters["state"].flatMap { RuntimeState(rawValue: $0) == nil ? nil : $0 }
         pageToken = parameters["page_token"]
         self.pageSize = pageSize
+        var columns: [String] = []
+        for name in (parameters["metrics"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !name.isEmpty && !columns.contains(name) && columns.count < Self.maximumMetricColumns {
+            columns.append(name)
+        }
+        metricColumns = columns
+        metricSort = parameters["msort"].flatMap { columns.contains($0) ? $0 : nil }
+        metricDescending = parameters["mdesc"] == "1"
     }
 
     /// The API query: a page token carries its own sort and filter; otherwise the filter is
@@ -62,6 +78,11 @@ public struct ListRequest: Sendable, Equatable {
         if descending { values["desc"] = "1" }
         if archived { values["archived"] = "1" }
         if let state { values["state"] = state }
+        if !metricColumns.isEmpty { values["metrics"] = metricColumns.joined(separator: ",") }
+        if let metricSort {
+            values["msort"] = metricSort
+            if metricDescending { values["mdesc"] = "1" }
+        }
         for (name, value) in changes { values[name] = value }
         return PageLink.url(path, values)
     }
@@ -95,5 +116,12 @@ public struct Pager: Sendable, Equatable {
         self.totalSize = totalSize
         firstPageURL = request.pageToken == nil ? nil : request.url(path)
         nextPageURL = nextPageToken.map { request.url(path, ["page_token": $0]) }
+    }
+
+    /// Links made by the page (lists that page with their own tokens: artifacts, executions).
+    public init(totalSize: Int, firstPageURL: String?, nextPageURL: String?) {
+        self.totalSize = totalSize
+        self.firstPageURL = firstPageURL
+        self.nextPageURL = nextPageURL
     }
 }

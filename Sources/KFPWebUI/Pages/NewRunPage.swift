@@ -57,9 +57,12 @@ public struct NewRunPage: WebPage {
     /// Set when cloning a run that was created from an inline spec: the form sends that run's
     /// `pipeline_spec` instead of a pipeline version.
     public let inlineSpecRunID: String?
+    /// The form creates a recurring run (`/recurringruns/new`): it adds the trigger, maximum
+    /// concurrency and catch-up fields and sends `POST /apis/v2beta1/recurringruns`.
+    public var recurring = false
     public var template: String { "run-new" }
-    public var title: String { "Create run" }
-    public var section: WebSection { .runs }
+    public var title: String { recurring ? "Create recurring run" : "Create run" }
+    public var section: WebSection { recurring ? .recurringRuns : .runs }
 
     /// - Parameters:
     ///   - spec: the selected version's spec (nil when no pipeline is chosen yet).

@@ -31,7 +31,8 @@ public struct PageRenderer: Sendable {
         let body = fragment(page)
         let layout = LayoutModel(title: page.title, section: page.section.rawValue, body: body,
                                  isPipelines: page.section == .pipelines, isRuns: page.section == .runs,
-                                 isExperiments: page.section == .experiments)
+                                 isExperiments: page.section == .experiments, isArtifacts: page.section == .artifacts,
+                                 isExecutions: page.section == .executions, isRecurringRuns: page.section == .recurringRuns)
         return library.render(layout, withTemplate: "layout") ?? body
     }
 
@@ -57,7 +58,7 @@ public protocol WebPage: Sendable {
 
 /// The navigation entries of the layout.
 public enum WebSection: String, Sendable {
-    case pipelines, runs, experiments
+    case pipelines, runs, experiments, artifacts, executions, recurringRuns
 }
 
 struct LayoutModel {
@@ -68,4 +69,7 @@ struct LayoutModel {
     let isPipelines: Bool
     let isRuns: Bool
     let isExperiments: Bool
+    let isArtifacts: Bool
+    let isExecutions: Bool
+    let isRecurringRuns: Bool
 }

@@ -30,6 +30,8 @@ public struct PreviewView: Sendable {
             public let recall: String
         }
         public let points: [Point]
+        /// The curve drawn as SVG.
+        public let plot: ROCPlot
     }
 
     public struct FolderView: Sendable {
@@ -99,7 +101,7 @@ public struct PreviewView: Sendable {
             roc = ROCView(points: classification.rocPoints.map {
                 ROCView.Point(threshold: Self.number($0.threshold), falsePositiveRate: Self.number($0.falsePositiveRate),
                               recall: Self.number($0.truePositiveRate))
-            })
+            }, plot: ROCPlot(curves: [ROCPlot.Curve(label: classification.slice ?? "ROC", points: classification.rocPoints)]))
         }
         if !classification.otherMetrics.isEmpty {
             metrics = MetricsView(rows: classification.otherMetrics.map { TaskPanel.NameValue(name: $0.name, value: $0.value) })

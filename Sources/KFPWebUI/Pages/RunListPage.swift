@@ -1,5 +1,6 @@
 import Foundation
 import KFPAPI
+import KFPSpec
 
 /// The runs list (`/runs`, `/runs?archived=1`, and the runs of one experiment): KFP's
 /// AllRunsList columns (run name, status, duration, experiment, pipeline version, recurring run,
@@ -18,6 +19,8 @@ public struct RunListPage: WebPage {
         public let pipelineURL: String?
         public let recurringRunID: String
         public let createdAt: String
+        /// The chosen metric columns' values (`-` where the run has none).
+        public internal(set) var metrics: [String] = []
     }
 
     public struct Option: Sendable, Equatable {
@@ -35,7 +38,7 @@ public struct RunListPage: WebPage {
         init(request: ListRequest, path: String, field: String) {
             let current = request.sortField == field
             let descending = current ? !request.descending : field != "display_name"
-            url = request.url(path, ["sort": field, "desc": descending ? "1" : nil])
+            url = request.url(path, ["sort": field, "desc": descending ? "1" : nil, "msort": nil, "mdesc": nil])
             mark = current ? (request.descending ? "▼" : "▲") : ""
         }
     }
@@ -53,6 +56,12 @@ public struct RunListPage: WebPage {
     public let pager: Pager
     /// Set on an experiment's page (the "Create run" link carries it).
     public let experimentID: String?
+    /// The metric names of the runs shown, each a link that adds or removes its column.
+    public let metricChoices: [MetricChoice]
+    /// The chosen metric columns' headers, each a link that sorts the page's runs by it.
+    public let metricHeaders: [MetricHeader]
+    /// `metrics=...` for the filter form (empty when none is chosen).
+    public let metricsParameter: String
     public var template: String { "run-list" }
     public var title: String { heading }
     public var section: WebSection { experimentID == nil ? .runs : .experiments }
@@ -61,10 +70,12 @@ public struct RunListPage: WebPage {
     ///   - runs: one page of the API's `ListRuns` answer.
     ///   - experimentNames: experiment id → display name (ids without a name are shown as ids).
     ///   - pipelineLabels: pipeline version id → `pipeline / version` label.
+    ///   - runMetrics: run id → its scalar metrics (``RunMetrics/scalars(_:)``), for the metric columns.
     ///   - now: the time running runs' durations are measured to.
     public init(
         heading: String, path: String, request: ListRequest, runs: [Run], totalSize: Int, nextPageToken: String?,
-        experimentNames: [String: String], pipelineLabels: [String: String], experimentID: String? = nil, now: Date = Date()
+        experimentNames: [String: String], pipelineLabels: [String: String], experimentID: String? = nil,
+        runMetrics: [String: [String: JSONValue]] = [:], now: Date = Date()
     ) {
         self.heading = heading
         self.path = path
@@ -74,7 +85,7 @@ public struct RunListPage: WebPage {
         activeURL = PageLink.url(path, [:])
         archivedURL = PageLink.url(path, ["archived": "1"])
         pager = Pager(request: request, path: path, totalSize: totalSize, nextPageToken: nextPageToken)
-        rows = runs.map { run in
+        var rows = runs.map { run in
             let versionID = run.pipelineVersionReference?.pipelineVersionID ?? run.pipelineVersionID
             let pipelineID = run.pipelineVersionReference?.pipelineID ?? ""
             return Row(
@@ -86,6 +97,11 @@ public struct RunListPage: WebPage {
                 pipelineURL: pipelineID.isEmpty ? nil : PageLink.url("/pipelines/\(PageLink.escape(pipelineID))", ["version": versionID]),
                 recurringRunID: run.recurringRunID, createdAt: DisplayFormat.date(run.createdAt))
         }
+        Self.addMetricColumns(to: &rows, runMetrics: runMetrics, request: request)
+        self.rows = rows
+        metricChoices = Self.metricChoices(runMetrics, request: request, path: path)
+        metricHeaders = request.metricColumns.map { MetricHeader(name: $0, request: request, path: path) }
+        metricsParameter = request.metricColumns.joined(separator: ",")
         let states: [RuntimeState] = [.pending, .running, .succeeded, .failed, .skipped, .canceling, .canceled]
         stateOptions = [Option(value: "", label: "All states", selected: request.state == nil)]
             + states.map { Option(value: $0.rawValue, label: $0.rawValue, selected: request.state == $0.rawValue) }

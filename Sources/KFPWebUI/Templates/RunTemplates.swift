@@ -10,22 +10,28 @@ enum RunTemplates {
           <input type="search" name="q" value="{{searchText}}" placeholder="Filter runs by name" id="run-filter">
           <select name="state" id="state-filter">{{#stateOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/stateOptions}}</select>
           {{#archived}}<input type="hidden" name="archived" value="1">{{/archived}}
+          {{#metricsParameter}}<input type="hidden" name="metrics" value="{{metricsParameter}}">{{/metricsParameter}}
           <button type="submit">Filter</button>
           <span class="spacer"></span>
           <a class="button primary" href="/runs/new{{#experimentID}}?experiment_id={{experimentID}}{{/experimentID}}">Create run</a>
         </form>
         <div class="toolbar actions" data-list="runs">
+          <button type="button" id="compare-runs" class="primary" title="Select 2 to 10 runs">Compare runs</button>
           <button type="button" data-run-action="retry">Retry</button>
           <button type="button" data-run-action="terminate">Terminate</button>
           {{^archived}}<button type="button" data-run-action="archive">Archive</button>{{/archived}}
           {{#archived}}<button type="button" data-run-action="unarchive">Restore</button>
           <button type="button" data-run-action="delete" class="danger">Delete</button>{{/archived}}
         </div>
+        {{^empty(metricChoices)}}<div class="metric-choice" id="metric-choice"><span>Metric columns (up to 5):</span>
+          {{#metricChoices}}{{#url}}<a href="{{url}}" data-metric="{{name}}"{{#chosen}} class="chosen"{{/chosen}}>{{#chosen}}✓ {{/chosen}}{{name}}</a>{{/url}}{{^url}}<span class="full" data-metric="{{name}}">{{name}}</span>{{/url}}
+          {{/metricChoices}}</div>{{/empty(metricChoices)}}
         <table class="list" id="run-list">
           <thead><tr><th></th>
             {{#nameSort}}<th><a href="{{url}}">Run name {{mark}}</a></th>{{/nameSort}}
             <th>Status</th><th>Duration</th><th>Experiment</th><th>Pipeline version</th><th>Recurring run</th>
             {{#startSort}}<th><a href="{{url}}">Start time {{mark}}</a></th>{{/startSort}}
+            {{#metricHeaders}}<th class="metric-column" data-metric="{{name}}"><a href="{{url}}">{{name}} {{mark}}</a></th>{{/metricHeaders}}
           </tr></thead>
           <tbody>
           {{#rows}}
@@ -38,6 +44,7 @@ enum RunTemplates {
             <td>{{#pipelineURL}}<a href="{{pipelineURL}}">{{pipelineLabel}}</a>{{/pipelineURL}}{{^pipelineURL}}{{pipelineLabel}}{{/pipelineURL}}</td>
             <td>{{recurringRunID}}</td>
             <td>{{createdAt}}</td>
+            {{#metrics}}<td class="metric-cell">{{.}}</td>{{/metrics}}
           </tr>
           {{/rows}}
           {{#empty(rows)}}<tr><td colspan="8" class="empty">No runs found.</td></tr>{{/empty(rows)}}

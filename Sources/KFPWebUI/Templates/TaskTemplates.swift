@@ -43,18 +43,7 @@ enum TaskTemplates {
                 {{#downloadURL}}<a href="{{downloadURL}}" download>Download</a>{{/downloadURL}}</div>
               <div class="uri"><code>{{uri}}</code></div>
               {{#preview}}
-              {{#table}}<div class="preview table-preview"><table class="csv">
-                {{^empty(header)}}<thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>{{/empty(header)}}
-                <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table>
-                {{#note}}<p class="hint">{{note}}</p>{{/note}}</div>{{/table}}
-              {{#document}}<iframe class="preview document" sandbox="" referrerpolicy="no-referrer" title="{{name}} preview" srcdoc="{{document}}"></iframe>{{/document}}
-              {{#text}}<pre class="preview text-preview">{{text}}</pre>{{/text}}
-              {{#metrics}}<table class="preview metrics"><thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>{{#rows}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/rows}}</tbody></table>{{/metrics}}
-              {{#matrix}}<table class="preview confusion"><thead><tr><th>actual \ predicted</th>{{#labels}}<th>{{.}}</th>{{/labels}}</tr></thead>
-                <tbody>{{#rows}}<tr><th>{{label}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table>{{/matrix}}
-              {{#roc}}<table class="preview roc"><thead><tr><th>Threshold</th><th>False positive rate</th><th>Recall</th></tr></thead><tbody>{{#points}}<tr><td>{{threshold}}</td><td>{{falsePositiveRate}}</td><td>{{recall}}</td></tr>{{/points}}</tbody></table>{{/roc}}
-              {{#folder}}<table class="preview folder"><tbody>{{#entries}}<tr><td>{{name}}</td><td>{{size}}</td></tr>{{/entries}}</tbody></table>{{/folder}}
-              {{#note}}<p class="hint">{{note}}</p>{{/note}}
+              {{> artifact-preview}}
               {{/preview}}
             </div>
             {{/outputArtifacts}}
@@ -85,5 +74,21 @@ enum TaskTemplates {
             {{^log}}<p class="empty" id="task-log-note">{{logNote}}</p>{{/log}}
           </section>
         </div>
+        """#
+
+    /// An artifact's preview (a ``PreviewView``), shared by the task panel and the artifact page.
+    static let preview = #"""
+        {{#table}}<div class="preview table-preview"><table class="csv">
+          {{^empty(header)}}<thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>{{/empty(header)}}
+          <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table>
+          {{#note}}<p class="hint">{{note}}</p>{{/note}}</div>{{/table}}
+        {{#document}}<iframe class="preview document" sandbox="" referrerpolicy="no-referrer" title="{{name}} preview" srcdoc="{{document}}"></iframe>{{/document}}
+        {{#text}}<pre class="preview text-preview">{{text}}</pre>{{/text}}
+        {{#metrics}}<table class="preview metrics"><thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>{{#rows}}<tr><th>{{name}}</th><td>{{value}}</td></tr>{{/rows}}</tbody></table>{{/metrics}}
+        {{#matrix}}<table class="preview confusion"><thead><tr><th>actual \ predicted</th>{{#labels}}<th>{{.}}</th>{{/labels}}</tr></thead>
+          <tbody>{{#rows}}<tr><th>{{label}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table>{{/matrix}}
+        {{#roc}}<div class="preview plot">{{#plot}}{{> roc-plot}}{{/plot}}</div><details class="roc-points"><summary>ROC points</summary><table class="preview roc"><thead><tr><th>Threshold</th><th>False positive rate</th><th>Recall</th></tr></thead><tbody>{{#points}}<tr><td>{{threshold}}</td><td>{{falsePositiveRate}}</td><td>{{recall}}</td></tr>{{/points}}</tbody></table></details>{{/roc}}
+        {{#folder}}<table class="preview folder"><tbody>{{#entries}}<tr><td>{{name}}</td><td>{{size}}</td></tr>{{/entries}}</tbody></table>{{/folder}}
+        {{#note}}<p class="hint">{{note}}</p>{{/note}}
         """#
 }

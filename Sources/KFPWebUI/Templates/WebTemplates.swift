@@ -15,6 +15,16 @@ enum WebTemplates {
         "component-panel": TaskTemplates.componentPanel,
         "experiment-list": ExperimentTemplates.list,
         "experiment-details": ExperimentTemplates.details,
+        "compare-runs": CompareTemplates.page,
+        "roc-plot": PlotTemplates.roc,
+        "metric-bars": PlotTemplates.bars,
+        "artifact-preview": TaskTemplates.preview,
+        "artifact-list": ArtifactTemplates.list,
+        "artifact-details": ArtifactTemplates.details,
+        "execution-list": ExecutionTemplates.list,
+        "execution-details": ExecutionTemplates.details,
+        "recurring-run-list": RecurringRunTemplates.list,
+        "recurring-run-details": RecurringRunTemplates.details,
         "error-page": errorPage,
         "sign-in": signIn,
     ]
@@ -36,7 +46,10 @@ enum WebTemplates {
           <a href="/pipelines"{{#isPipelines}} class="active"{{/isPipelines}}>Pipelines</a>
           <a href="/experiments"{{#isExperiments}} class="active"{{/isExperiments}}>Experiments</a>
           <a href="/runs"{{#isRuns}} class="active"{{/isRuns}}>Runs</a>
+          <a href="/recurringruns"{{#isRecurringRuns}} class="active"{{/isRecurringRuns}}>Recurring runs</a>
           <a href="/runs?archived=1">Archive</a>
+          <a href="/artifacts"{{#isArtifacts}} class="active"{{/isArtifacts}}>Artifacts</a>
+          <a href="/executions"{{#isExecutions}} class="active"{{/isExecutions}}>Executions</a>
           <span class="footer">swift-kfp · API v2beta1</span>
         </nav>
         <main>

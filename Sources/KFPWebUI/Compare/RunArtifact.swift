@@ -1,0 +1,35 @@
+import Foundation
+import KFPSpec
+
+/// One output artifact of a run as the compare page, the runs list's metric columns and the
+/// artifacts pages read it: the task that produced it, its KFP type and its metadata.
+public struct RunArtifact: Sendable {
+    /// The artifact's id on this server (the number `task_details` lists).
+    public var id: String
+    /// The task path (`train`, `for-loop-2/0/train`).
+    public var taskPath: String
+    /// The output name (`metrics`).
+    public var name: String
+    public var uri: String
+    /// The KFP type (`system.Metrics`), from the component's output definition.
+    public var schemaTitle: String
+    /// The metadata the task wrote (`executor_output.json`).
+    public var metadata: [String: JSONValue]
+    /// The local file or folder, when it is on this machine.
+    public var file: URL?
+
+    public init(
+        id: String, taskPath: String, name: String, uri: String, schemaTitle: String, metadata: [String: JSONValue], file: URL?
+    ) {
+        self.id = id
+        self.taskPath = taskPath
+        self.name = name
+        self.uri = uri
+        self.schemaTitle = schemaTitle
+        self.metadata = metadata
+        self.file = file
+    }
+
+    /// `task/output` (how pages label an artifact of a run).
+    public var label: String { "\(taskPath)/\(name)" }
+}

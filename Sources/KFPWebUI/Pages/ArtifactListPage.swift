@@ -1,0 +1,80 @@
+import Foundation
+
+/// The artifacts list (`/artifacts`, KFP's route): every output artifact tasks produced across
+/// runs (reuses from the cache are shown on the artifact's page, not again here), newest first:
+/// name, type, producing run and task, URI, size, created at; filtered by type and by name,
+/// paged.
+public struct ArtifactListPage: WebPage {
+    /// What the page needs of one artifact.
+    public struct Entry: Sendable {
+        public var id: String
+        /// The output name.
+        public var name: String
+        public var schemaTitle: String
+        public var runID: String
+        public var runName: String
+        public var taskPath: String
+        public var uri: String
+        /// The file's size, or a folder's total; nil when there is no local copy.
+        public var byteCount: Int?
+        public var createdAt: Date?
+
+        public init(
+            id: String, name: String, schemaTitle: String, runID: String, runName: String, taskPath: String, uri: String,
+            byteCount: Int?, createdAt: Date?
+        ) {
+            self.id = id
+            self.name = name
+            self.schemaTitle = schemaTitle
+            self.runID = runID
+            self.runName = runName
+            self.taskPath = taskPath
+            self.uri = uri
+            self.byteCount = byteCount
+            self.createdAt = createdAt
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let typeTitle: String
+        public let runID: String
+        public let runName: String
+        public let taskPath: String
+        public let taskURL: String
+        public let uri: String
+        public let size: String
+        public let createdAt: String
+    }
+
+    public let rows: [Row]
+    public let typeOptions: [RunListPage.Option]
+    public let searchText: String
+    public let pager: Pager
+    public var template: String { "artifact-list" }
+    public var title: String { "Artifacts" }
+    public var section: WebSection { .artifacts }
+
+    /// - Parameters:
+    ///   - types: the artifact types recorded (the type filter's choices).
+    ///   - pageToken: this page's token (nil on the first page); `nextPageToken` the next page's.
+    public init(
+        entries: [Entry], types: [String], typeFilter: String?, searchText: String, totalSize: Int, pageToken: String?,
+        nextPageToken: String?
+    ) {
+        self.searchText = searchText
+        rows = entries.map { entry in
+            Row(
+                id: entry.id, name: entry.name, typeTitle: entry.schemaTitle.isEmpty ? "-" : entry.schemaTitle, runID: entry.runID,
+                runName: entry.runName, taskPath: entry.taskPath, taskURL: PageLink.url("/runs/\(PageLink.escape(entry.runID))", ["task": entry.taskPath]),
+                uri: entry.uri, size: DisplayFormat.size(entry.byteCount), createdAt: DisplayFormat.date(entry.createdAt))
+        }
+        typeOptions = [RunListPage.Option(value: "", label: "All types", selected: typeFilter == nil)]
+            + Set(types + [typeFilter].compactMap { $0 }).sorted().map { RunListPage.Option(value: $0, label: $0, selected: $0 == typeFilter) }
+        let filter = ["type": typeFilter ?? "", "q": searchText]
+        pager = Pager(
+            totalSize: totalSize, firstPageURL: pageToken == nil ? nil : PageLink.url("/artifacts", filter),
+            nextPageURL: nextPageToken.map { PageLink.url("/artifacts", filter.merging(["page_token": $0]) { $1 }) })
+    }
+}
