@@ -104,15 +104,17 @@ struct IrisTutorialTests {
         #expect(merge.outputs.artifacts["output_csv"] == nil)
     }
 
-    @Test("the compiled pipeline passes validation and loads in kfp 2.17.3 as a component")
-    func compiledPipelineLoads() async throws {
+    @Test("the compiled pipeline passes validation")
+    func compiledPipelineValidates() throws {
         let yaml = try SpecWriter().write(spec)
         let loaded = try SpecLoader(file: "pipeline.yaml").load(yaml)
         try SpecValidator().validate(loaded)
-        guard TestEnvironment.oraclePython != nil else {
-            print("notice: no oracle Python; the kfp 2.17.3 load check is skipped")
-            return
-        }
+        #expect(loaded.pipelineSpec == spec)
+    }
+
+    @Test("the compiled pipeline loads in kfp 2.17.3 as a component", .enabled(if: TestEnvironment.oraclePython != nil, "needs the oracle venv"))
+    func compiledPipelineLoads() async throws {
+        let yaml = try SpecWriter().write(spec)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let file = root.appendingPathComponent("pipeline.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)

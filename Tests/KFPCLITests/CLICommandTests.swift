@@ -24,12 +24,9 @@ struct CLICommandTests {
         return file
     }
 
-    @Test("experiment, pipeline, run and recurring-run verbs return the server's values; arguments follow parameter types")
+    @Test("experiment, pipeline, run and recurring-run verbs return the server's values; arguments follow parameter types", .enabled(if: CLIHarness.executable != nil, "the kfp executable is not built beside the tests; the CLI test is skipped"))
     func everyVerb() async throws {
-        guard let executable = CLIHarness.executable else {
-            print("notice: the kfp executable is not built beside the tests; the CLI test is skipped")
-            return
-        }
+        let executable = try #require(CLIHarness.executable)
         let cli = try await CLIHarness.start(executable: executable)
         let file = try Self.typedPipeline(cli.folder)
 

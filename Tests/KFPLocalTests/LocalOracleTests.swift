@@ -22,12 +22,9 @@ import Testing
 /// table says so and the comparison leaves that value out rather than copying kfp.local.
 @Suite("kfp.local differential")
 struct LocalOracleTests {
-    @Test("pipeline and task output parameters equal kfp.local's")
+    @Test("pipeline and task output parameters equal kfp.local's", .enabled(if: TestEnvironment.corpus != nil && TestEnvironment.oraclePython != nil, "kfp.local differential skipped (no corpus or no oracle Python)"))
     func matchesKFPLocal() async throws {
-        guard let corpus = TestEnvironment.corpus, TestEnvironment.oraclePython != nil else {
-            print("notice: kfp.local differential skipped (no corpus or no oracle Python)")
-            return
-        }
+        let corpus = try #require(TestEnvironment.corpus)
         let valid = corpus.appendingPathComponent("pipelines/valid")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-differential-\(UUID().uuidString)")
         // KFP_DIFFERENTIAL_KEEP=1 keeps both runners' folders (and kfp.local's logs) for a look.

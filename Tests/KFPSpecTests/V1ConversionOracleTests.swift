@@ -16,14 +16,12 @@ struct V1ConversionOracleTests {
         var error: String?
     }
 
-    @Test("every v1 container component KFP loads converts to the IR KFP produces")
+    @Test(
+        "every v1 container component KFP loads converts to the IR KFP produces",
+        .enabled(if: TestEnvironment.corpus != nil && TestEnvironment.oraclePython != nil, "needs ../shared/kfp-corpus and the oracle venv"))
     func matchesKFP() async throws {
         let files = TestEnvironment.corpusFiles("components-v1")
-        guard !files.isEmpty else { return }
-        guard TestEnvironment.oraclePython != nil else {
-            print("notice: no oracle Python; the v1 conversion oracle test is skipped")
-            return
-        }
+        try #require(!files.isEmpty, "the corpus has no components-v1 files")
         let output = try await TestEnvironment.runOracle(script: "v1_component_ir.py", arguments: files.map(\.path))
         let answers = try JSONDecoder().decode([String: OracleAnswer].self, from: output)
         #expect(answers.count == files.count)
@@ -68,12 +66,8 @@ struct V1ConversionOracleTests {
         #expect(loadable > 0)
     }
 
-    @Test("edge cases KFP accepts convert to the IR KFP produces")
+    @Test("edge cases KFP accepts convert to the IR KFP produces", .enabled(if: TestEnvironment.oraclePython != nil, "no oracle Python; the v1 conversion edge-case oracle test is skipped"))
     func edgeCasesMatchKFP() async throws {
-        guard TestEnvironment.oraclePython != nil else {
-            print("notice: no oracle Python; the v1 conversion edge-case oracle test is skipped")
-            return
-        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("v1-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
