@@ -6,11 +6,11 @@
 /// the pipeline spec), so nothing a page shows can disagree with the API. Every name, value, log
 /// line and preview is HTML-escaped by the templates; HTML and Markdown artifacts are shown in a
 /// sandboxed `iframe` that may not run scripts.
-public enum WebUI {}
+package enum WebUI {}
 
 extension WebUI {
     /// `/ui/app.js`, the UI's script.
-    public static var script: String { ClientScript.source }
+    package static var script: String { ClientScript.source }
     /// `/ui/app.css`, the UI's stylesheet.
-    public static var styleSheet: String { StyleSheet.source }
+    package static var styleSheet: String { StyleSheet.source }
 }

@@ -3,22 +3,22 @@ import KFPSpec
 
 /// One output artifact of a run as the compare page, the runs list's metric columns and the
 /// artifacts pages read it: the task that produced it, its KFP type and its metadata.
-public struct RunArtifact: Sendable {
+package struct RunArtifact: Sendable {
     /// The artifact's id on this server (the number `task_details` lists).
-    public var id: String
+    package var id: String
     /// The task path (`train`, `for-loop-2/0/train`).
-    public var taskPath: String
+    package var taskPath: String
     /// The output name (`metrics`).
-    public var name: String
-    public var uri: String
+    package var name: String
+    package var uri: String
     /// The KFP type (`system.Metrics`), from the component's output definition.
-    public var schemaTitle: String
+    package var schemaTitle: String
     /// The metadata the task wrote (`executor_output.json`).
-    public var metadata: [String: JSONValue]
+    package var metadata: [String: JSONValue]
     /// The local file or folder, when it is on this machine.
-    public var file: URL?
+    package var file: URL?
 
-    public init(
+    package init(
         id: String, taskPath: String, name: String, uri: String, schemaTitle: String, metadata: [String: JSONValue], file: URL?
     ) {
         self.id = id
@@ -31,5 +31,5 @@ public struct RunArtifact: Sendable {
     }
 
     /// `task/output` (how pages label an artifact of a run).
-    public var label: String { "\(taskPath)/\(name)" }
+    package var label: String { "\(taskPath)/\(name)" }
 }

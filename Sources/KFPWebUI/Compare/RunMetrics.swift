@@ -1,11 +1,11 @@
 import KFPSpec
 
 /// The scalar metrics of a run: every entry of its `system.Metrics` artifacts' metadata, by name.
-public enum RunMetrics {
+package enum RunMetrics {
     /// Metric name → value. A name that two metrics artifacts of the run both carry is qualified
     /// by its artifact, `train/metrics: accuracy`, so neither hides the other. Non-metric keys
     /// (`display_name`) are left out.
-    public static func scalars(_ artifacts: [RunArtifact]) -> [String: JSONValue] {
+    package static func scalars(_ artifacts: [RunArtifact]) -> [String: JSONValue] {
         let metrics = artifacts.filter { $0.schemaTitle == "system.Metrics" }
             .sorted { ($0.taskPath, $0.name, $0.id) < ($1.taskPath, $1.name, $1.id) }
         var counts: [String: Int] = [:]
@@ -23,14 +23,14 @@ public enum RunMetrics {
 
     /// Whether a smaller value of the metric `name` is better: names with `loss`, `error`,
     /// `mse`, `mae`, `mape`, `perplexity`, `latency`, `duration` or `time` in them.
-    public static func lowerIsBetter(_ name: String) -> Bool {
+    package static func lowerIsBetter(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return ["loss", "error", "mse", "mae", "mape", "perplexity", "latency", "duration", "time"].contains { lowered.contains($0) }
     }
 
     /// The indices of the best numeric values (the largest, or the smallest for
     /// ``lowerIsBetter(_:)`` names); empty when fewer than two values are numbers or all are equal.
-    public static func best(_ values: [JSONValue?], metric: String) -> Set<Int> {
+    package static func best(_ values: [JSONValue?], metric: String) -> Set<Int> {
         let numbers = values.enumerated().compactMap { index, value in value?.numericValue.map { (index, $0) } }
             .filter { $0.1.isFinite }
         guard numbers.count >= 2, let first = numbers.first?.1, numbers.contains(where: { $0.1 != first }) else { return [] }

@@ -4,9 +4,9 @@ import KFPSpec
 
 /// How the UI writes times, durations and values (the KFP UI's conventions: dates to the second,
 /// durations as `1:02:03`, values as compact JSON with strings unquoted).
-public enum DisplayFormat {
+package enum DisplayFormat {
     /// `2026-11-29 19:26:46` (UTC), or `-` for nil or the epoch (KFP's "not set").
-    public static func date(_ date: Date?) -> String {
+    package static func date(_ date: Date?) -> String {
         guard let date, date.timeIntervalSince1970 > 0 else { return "-" }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
@@ -18,7 +18,7 @@ public enum DisplayFormat {
 
     /// The time between two dates as `h:mm:ss` (the KFP UI's run duration), `-` when either is
     /// missing; `end` nil with `now` given measures a run still going.
-    public static func duration(from start: Date?, to end: Date?, now: Date? = nil) -> String {
+    package static func duration(from start: Date?, to end: Date?, now: Date? = nil) -> String {
         guard let start, start.timeIntervalSince1970 > 0 else { return "-" }
         let stop = (end.flatMap { $0.timeIntervalSince1970 > 0 ? $0 : nil }) ?? now
         guard let stop else { return "-" }
@@ -27,14 +27,14 @@ public enum DisplayFormat {
     }
 
     /// A parameter value as shown in tables: strings as they are, everything else as compact JSON.
-    public static func value(_ value: JSONValue) -> String {
+    package static func value(_ value: JSONValue) -> String {
         if case .string(let text) = value { return text }
         return value.compactJSON()
     }
 
     /// A value of a parameter of `type`: integers without `.0` (KFP writes integer defaults as
     /// floats, `3.0`), everything else as ``value(_:)``.
-    public static func value(_ value: JSONValue, type: ParameterType) -> String {
+    package static func value(_ value: JSONValue, type: ParameterType) -> String {
         if type == .numberInteger, case .double(let number) = value, number == number.rounded(), abs(number) < 1e15 {
             return String(Int64(number))
         }
@@ -42,7 +42,7 @@ public enum DisplayFormat {
     }
 
     /// A size in bytes as `118 B`, `2.5 KiB`, `1.2 MiB` or `3.0 GiB`; `-` for nil.
-    public static func size(_ bytes: Int?) -> String {
+    package static func size(_ bytes: Int?) -> String {
         guard let bytes else { return "-" }
         guard bytes >= 1024 else { return "\(bytes) B" }
         var value = Double(bytes) / 1024
@@ -54,12 +54,12 @@ public enum DisplayFormat {
     }
 
     /// The word and CSS class of a run or task state (`SUCCEEDED` → `succeeded`).
-    public static func stateClass(_ state: RuntimeState) -> String {
+    package static func stateClass(_ state: RuntimeState) -> String {
         state == .unspecified ? "unspecified" : state.rawValue.lowercased()
     }
 
     /// The state as the UI labels it (`RUNTIME_STATE_UNSPECIFIED` → `UNKNOWN`).
-    public static func stateLabel(_ state: RuntimeState) -> String {
+    package static func stateLabel(_ state: RuntimeState) -> String {
         state == .unspecified ? "UNKNOWN" : state.rawValue
     }
 }

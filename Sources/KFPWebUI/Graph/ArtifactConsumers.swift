@@ -3,16 +3,16 @@ import KFPSpec
 /// The tasks that take an artifact as an input, read from the pipeline spec: the producer's
 /// sibling tasks (in the same DAG) whose `inputs.artifacts` name its output by
 /// `taskOutputArtifact`.
-public enum ArtifactConsumers {
+package enum ArtifactConsumers {
     /// One consuming task: its path (in the producer's DAG, iteration included) and the input name.
-    public struct Consumer: Sendable, Equatable {
-        public let taskPath: String
-        public let inputName: String
+    package struct Consumer: Sendable, Equatable {
+        package let taskPath: String
+        package let inputName: String
     }
 
     /// The tasks consuming output `output` of the task at `producerPath` (`train`,
     /// `for-loop-2/0/train`), sorted by path and input; empty when the path names no task.
-    public static func consumers(of output: String, producedBy producerPath: String, in spec: PipelineSpec) -> [Consumer] {
+    package static func consumers(of output: String, producedBy producerPath: String, in spec: PipelineSpec) -> [Consumer] {
         var segments = producerPath.split(separator: "/").map(String.init)
         guard let producer = segments.popLast() else { return [] }
         let parentPath = segments.joined(separator: "/")

@@ -18,28 +18,28 @@
 /// in that order is still drawn (upwards) but ignored for layers and ordering. Edges naming unknown
 /// nodes, self-edges and repeated edges are dropped; a repeated node id keeps its first node.
 /// Time: O(sweeps × (V + E) log V); 1,000 nodes and 2,000 edges take about 20-40 ms in a debug build.
-public struct GraphLayout: Sendable, Hashable {
+package struct GraphLayout: Sendable, Hashable {
     /// Sizes and limits, in px.
-    public struct Options: Sendable, Hashable {
+    package struct Options: Sendable, Hashable {
         /// The width of every node box.
-        public var nodeWidth: Double
+        package var nodeWidth: Double
         /// The height of every node box.
-        public var nodeHeight: Double
+        package var nodeHeight: Double
         /// The space between two boxes of a row.
-        public var horizontalGap: Double
+        package var horizontalGap: Double
         /// The space between the last row of a layer and the first row of the next.
-        public var verticalGap: Double
+        package var verticalGap: Double
         /// The space between the wrapped rows of one layer.
-        public var rowGap: Double
+        package var rowGap: Double
         /// The space around the drawing.
-        public var margin: Double
+        package var margin: Double
         /// The most nodes in one row; a larger layer wraps (at least 1).
-        public var maxPerRow: Int
+        package var maxPerRow: Int
         /// The number of barycenter sweep pairs (down and up) ordering the layers.
-        public var sweeps: Int
+        package var sweeps: Int
 
         /// Options with the given sizes (px) and limits; the defaults draw 180 × 44 boxes.
-        public init(
+        package init(
             nodeWidth: Double = 180, nodeHeight: Double = 44, horizontalGap: Double = 40, verticalGap: Double = 60,
             rowGap: Double = 24, margin: Double = 20, maxPerRow: Int = 10, sweeps: Int = 4
         ) {
@@ -55,46 +55,46 @@ public struct GraphLayout: Sendable, Hashable {
     }
 
     /// A node's box: top-left corner (`x`, `y`), `width` and `height`, in px.
-    public struct PlacedNode: Sendable, Hashable {
+    package struct PlacedNode: Sendable, Hashable {
         /// The node placed.
-        public let node: GraphNode
+        package let node: GraphNode
         /// The box's left edge, in px from the drawing's left.
-        public let x: Double
+        package let x: Double
         /// The box's top edge, in px from the drawing's top.
-        public let y: Double
+        package let y: Double
         /// The box's width in px (``Options/nodeWidth``).
-        public let width: Double
+        package let width: Double
         /// The box's height in px (``Options/nodeHeight``).
-        public let height: Double
+        package let height: Double
         /// The node's layer: 0 for sources, else one more than the deepest upstream node's layer.
-        public let layer: Int
+        package let layer: Int
 
         /// The x of the box's centre, in px.
-        public var centerX: Double { x + width / 2 }
+        package var centerX: Double { x + width / 2 }
     }
 
     /// An edge as SVG path data: `M x y C x1 y1, x2 y2, x y` from the bottom centre of `from`'s box
     /// to the top centre of `to`'s box, numbers in px with at most one decimal.
-    public struct PlacedEdge: Sendable, Hashable {
+    package struct PlacedEdge: Sendable, Hashable {
         /// The upstream node's id.
-        public let from: String
+        package let from: String
         /// The downstream node's id.
-        public let to: String
+        package let to: String
         /// The SVG path `d` attribute.
-        public let path: String
+        package let path: String
     }
 
     /// The drawing's width in px, margins included.
-    public let width: Double
+    package let width: Double
     /// The drawing's height in px, margins included.
-    public let height: Double
+    package let height: Double
     /// Every node, layer by layer (top to bottom), left to right within a row.
-    public let placedNodes: [PlacedNode]
+    package let placedNodes: [PlacedNode]
     /// Every edge between two known, distinct nodes, in ``PipelineGraph/edges`` order.
-    public let placedEdges: [PlacedEdge]
+    package let placedEdges: [PlacedEdge]
 
     /// Lays out `graph` with `options`: layers top to bottom, wrapped rows, then edge curves.
-    public init(_ graph: PipelineGraph, options: Options = .init()) {
+    package init(_ graph: PipelineGraph, options: Options = .init()) {
         let perRow = max(1, options.maxPerRow)
         let structure = Structure(graph)
         var layers = structure.layers()

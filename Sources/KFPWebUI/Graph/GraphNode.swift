@@ -1,23 +1,23 @@
 import KFPSpec
 
 /// A dependency between two tasks of one DAG: `to` waits for `from`.
-public struct GraphEdge: Sendable, Hashable {
+package struct GraphEdge: Sendable, Hashable {
     /// The upstream task's name (its key in `dag.tasks`).
-    public let from: String
+    package let from: String
     /// The downstream task's name.
-    public let to: String
+    package let to: String
 
     /// The edge `from` → `to`.
-    public init(from: String, to: String) {
+    package init(from: String, to: String) {
         self.from = from
         self.to = to
     }
 }
 
 /// Why ``PipelineGraph/init(spec:layerPath:)`` could not find the DAG a layer path names.
-public struct GraphPathError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct GraphPathError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The spec's `root` has no `dag` (a single-component IR).
         case noRootDAG
         /// The path has an empty segment (`a//b`, a leading or trailing `/`).
@@ -29,27 +29,27 @@ public struct GraphPathError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// What went wrong.
-    public let kind: Kind
+    package let kind: Kind
     /// The layer path that was asked for.
-    public let path: String
+    package let path: String
     /// The message, e.g. `no task 'x' in the DAG at 'condition-1' (tasks: a, b, c)`.
-    public let message: String
+    package let message: String
 
     /// An error of `kind` for `path`.
-    public init(_ kind: Kind, path: String, message: String) {
+    package init(_ kind: Kind, path: String, message: String) {
         self.kind = kind
         self.path = path
         self.message = message
     }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// One task of a DAG as a graph node.
-public struct GraphNode: Sendable, Hashable {
+package struct GraphNode: Sendable, Hashable {
     /// What a node runs, which decides its look and whether it opens.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A container executor (`deploymentSpec.executors[label].container`).
         case container
         /// An importer executor.
@@ -64,7 +64,7 @@ public struct GraphNode: Sendable, Hashable {
         case condition
 
         /// A short human name for the kind, e.g. `ParallelFor`.
-        public var label: String {
+        package var label: String {
             switch self {
             case .container: "container"
             case .importer: "importer"
@@ -77,25 +77,25 @@ public struct GraphNode: Sendable, Hashable {
     }
 
     /// The task name: its key in `dag.tasks`.
-    public let id: String
+    package let id: String
     /// `taskInfo.name` when present and not empty, else ``id``.
-    public let label: String
+    package let label: String
     /// What the node runs.
-    public let kind: Kind
+    package let kind: Kind
     /// The task's `componentRef.name` (`comp-...`).
-    public let componentName: String
+    package let componentName: String
     /// A short text (at most 80 characters, cut with `…`): the image of a container, the URI of an
     /// importer, `for each item of <input or raw JSON list>` for a loop, the CEL text of a condition.
-    public let detail: String?
+    package let detail: String?
     /// True when `triggerPolicy.strategy` is `ALL_UPSTREAM_TASKS_COMPLETED`: the task runs even if
     /// upstream tasks failed (an exit handler's exit task, or `ignore_upstream_failure`).
-    public let isExitTask: Bool
+    package let isExitTask: Bool
 
     /// True for the kinds that hold a DAG a click can open: ``Kind/dag``, ``Kind/loop``, ``Kind/condition``.
-    public var opens: Bool { kind == .dag || kind == .loop || kind == .condition }
+    package var opens: Bool { kind == .dag || kind == .loop || kind == .condition }
 
     /// A node with the given fields (``PipelineGraph/init(spec:layerPath:)`` derives them from a spec).
-    public init(
+    package init(
         id: String, label: String, kind: Kind, componentName: String, detail: String? = nil, isExitTask: Bool = false
     ) {
         self.id = id

@@ -7,17 +7,17 @@ import KFPSpec
 /// let graph = try PipelineGraph(spec: spec, layerPath: "for-loop-2/0")
 /// let layout = GraphLayout(graph)
 /// ```
-public struct PipelineGraph: Sendable, Hashable {
+package struct PipelineGraph: Sendable, Hashable {
     /// One node per task of the DAG (`dag.tasks`), in topological order; ties (and, in an invalid
     /// spec, cycles) are broken by task name.
-    public let nodes: [GraphNode]
+    package let nodes: [GraphNode]
     /// The dependencies between tasks of the DAG (`dependentTasks` plus the producers the task's
     /// inputs name), sorted by `from`, then `to`. Edges to tasks outside the DAG and self-edges are left out.
-    public let edges: [GraphEdge]
+    package let edges: [GraphEdge]
 
     /// A graph from nodes and edges as given (neither sorted nor checked). ``GraphLayout`` ignores
     /// edges that name unknown nodes.
-    public init(nodes: [GraphNode], edges: [GraphEdge]) {
+    package init(nodes: [GraphNode], edges: [GraphEdge]) {
         self.nodes = nodes
         self.edges = edges
     }
@@ -30,7 +30,7 @@ public struct PipelineGraph: Sendable, Hashable {
     ///   runner's task paths can be passed as they are.
     /// - Throws: ``GraphPathError`` when the spec has no root DAG, a segment is empty, names no task
     ///   of the DAG it is looked up in, or names a task whose component is missing or not a DAG.
-    public init(spec: PipelineSpec, layerPath: String) throws(GraphPathError) {
+    package init(spec: PipelineSpec, layerPath: String) throws(GraphPathError) {
         let dag = try Self.dag(at: layerPath, in: spec)
         let tasks = dag.tasks ?? [:]
         let names = tasks.keys.sorted()

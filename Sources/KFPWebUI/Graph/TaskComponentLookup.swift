@@ -2,9 +2,9 @@ import KFPSpec
 
 /// The component behind a task path of a run (`train`, `condition-1/train`,
 /// `for-loop-2/0/train`: task names from the root DAG down, loop iteration indexes skipped).
-public enum TaskComponentLookup {
+package enum TaskComponentLookup {
     /// The component the task at `taskPath` runs, or nil when the path names no task of the spec.
-    public static func component(of taskPath: String, in spec: PipelineSpec) -> ComponentSpec? {
+    package static func component(of taskPath: String, in spec: PipelineSpec) -> ComponentSpec? {
         var dag = spec.root.dag
         var component: ComponentSpec?
         var afterLoop = false
@@ -23,7 +23,7 @@ public enum TaskComponentLookup {
 
     /// The artifact type (`schemaTitle`, e.g. `system.Dataset`) of output `name` of the task at
     /// `taskPath`; `system.Artifact` when the spec does not say.
-    public static func outputArtifactType(_ name: String, of taskPath: String, in spec: PipelineSpec) -> String {
+    package static func outputArtifactType(_ name: String, of taskPath: String, in spec: PipelineSpec) -> String {
         component(of: taskPath, in: spec)?.outputDefinitions?.artifacts?[name]?.artifactType.schemaTitle ?? "system.Artifact"
     }
 }

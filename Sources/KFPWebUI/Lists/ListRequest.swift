@@ -8,26 +8,26 @@ import KFPAPI
 /// ```
 /// /runs?q=iris&state=FAILED&sort=created_at&desc=1
 /// ```
-public struct ListRequest: Sendable, Equatable {
-    public var searchText: String
-    public var sortField: String
-    public var descending: Bool
-    public var archived: Bool
+package struct ListRequest: Sendable, Equatable {
+    package var searchText: String
+    package var sortField: String
+    package var descending: Bool
+    package var archived: Bool
     /// A run state name (`SUCCEEDED`), runs only.
-    public var state: String?
-    public var pageToken: String?
-    public var pageSize: Int
+    package var state: String?
+    package var pageToken: String?
+    package var pageSize: Int
     /// Runs list: the metric columns shown (`metrics=accuracy,loss`, at most ``maximumMetricColumns``).
-    public var metricColumns: [String]
+    package var metricColumns: [String]
     /// Runs list: the metric column the page's runs are sorted by (`msort`), descending with `mdesc=1`.
-    public var metricSort: String?
-    public var metricDescending: Bool
+    package var metricSort: String?
+    package var metricDescending: Bool
 
     /// The most metric columns the runs list shows.
-    public static let maximumMetricColumns = 5
+    package static let maximumMetricColumns = 5
 
     /// Reads the page's query parameters; unknown values fall back to the defaults (newest first).
-    public init(_ parameters: QueryParameters, defaultSort: String = "created_at", pageSize: Int = 20) {
+    package init(_ parameters: QueryParameters, defaultSort: String = "created_at", pageSize: Int = 20) {
         searchText = parameters["q"] ?? ""
         sortField = parameters["sort"] ?? defaultSort
         descending = parameters["sort"] == nil ? true : parameters["desc"] == "1"
@@ -50,7 +50,7 @@ public struct ListRequest: Sendable, Equatable {
     ///
     /// - Throws: ``APIError`` invalid argument for a bad page token or an unknown sort field (the
     ///   API's messages).
-    public func query(_ resource: ListResource) throws -> ListQuery {
+    package func query(_ resource: ListResource) throws -> ListQuery {
         if let pageToken {
             return try ListQuery(QueryParameters(["page_token": pageToken, "page_size": String(pageSize)]), resource: resource)
         }
@@ -71,7 +71,7 @@ public struct ListRequest: Sendable, Equatable {
 
     /// This request's URL on `path` with some parameters changed (nil removes one); the page token
     /// is dropped unless given.
-    public func url(_ path: String, _ changes: [String: String?] = [:]) -> String {
+    package func url(_ path: String, _ changes: [String: String?] = [:]) -> String {
         var values: [String: String] = [:]
         if !searchText.isEmpty { values["q"] = searchText }
         values["sort"] = sortField
@@ -89,16 +89,16 @@ public struct ListRequest: Sendable, Equatable {
 }
 
 /// URLs with query strings the server reads back exactly (`+`, `&`, `%` and non-ASCII escaped).
-public enum PageLink {
+package enum PageLink {
     /// `path?a=1&b=2` with parameters sorted by name (empty values left out).
-    public static func url(_ path: String, _ parameters: [String: String]) -> String {
+    package static func url(_ path: String, _ parameters: [String: String]) -> String {
         let pairs = parameters.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\(escape($0.key))=\(escape($0.value))" }
         return pairs.isEmpty ? path : "\(path)?\(pairs.joined(separator: "&"))"
     }
 
     /// Percent-escapes everything but unreserved characters (RFC 3986).
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
@@ -106,20 +106,20 @@ public enum PageLink {
 }
 
 /// The paging links under a list.
-public struct Pager: Sendable, Equatable {
-    public let totalSize: Int
+package struct Pager: Sendable, Equatable {
+    package let totalSize: Int
     /// Set on pages after the first.
-    public let firstPageURL: String?
-    public let nextPageURL: String?
+    package let firstPageURL: String?
+    package let nextPageURL: String?
 
-    public init(request: ListRequest, path: String, totalSize: Int, nextPageToken: String?) {
+    package init(request: ListRequest, path: String, totalSize: Int, nextPageToken: String?) {
         self.totalSize = totalSize
         firstPageURL = request.pageToken == nil ? nil : request.url(path)
         nextPageURL = nextPageToken.map { request.url(path, ["page_token": $0]) }
     }
 
     /// Links made by the page (lists that page with their own tokens: artifacts, executions).
-    public init(totalSize: Int, firstPageURL: String?, nextPageURL: String?) {
+    package init(totalSize: Int, firstPageURL: String?, nextPageURL: String?) {
         self.totalSize = totalSize
         self.firstPageURL = firstPageURL
         self.nextPageURL = nextPageURL

@@ -4,17 +4,17 @@ import KFPSpec
 /// One artifact (`/artifacts/ID`): its facts, its preview (as the run page shows it), a download
 /// link, and its lineage: the task that produced it, the tasks that consumed it (in the
 /// producing run and in later runs that got it from the cache), and those later runs, each a link.
-public struct ArtifactDetailsPage: WebPage {
+package struct ArtifactDetailsPage: WebPage {
     /// A task of a run, linked to the run page with the task's panel open.
-    public struct TaskLink: Sendable, Equatable {
-        public let runID: String
-        public let runName: String
-        public let taskPath: String
-        public let url: String
+    package struct TaskLink: Sendable, Equatable {
+        package let runID: String
+        package let runName: String
+        package let taskPath: String
+        package let url: String
         /// How the task relates to the artifact (`input train`, `reused from the cache`).
-        public let note: String
+        package let note: String
 
-        public init(runID: String, runName: String, taskPath: String, note: String) {
+        package init(runID: String, runName: String, taskPath: String, note: String) {
             self.runID = runID
             self.runName = runName
             self.taskPath = taskPath
@@ -23,27 +23,27 @@ public struct ArtifactDetailsPage: WebPage {
         }
     }
 
-    public let id: String
-    public let name: String
-    public let typeTitle: String
-    public let uri: String
-    public let size: String
-    public let createdAt: String
-    public let downloadURL: String?
-    public let preview: PreviewView
-    public let metadata: [TaskPanel.NameValue]
-    public let producer: TaskLink
-    public let consumers: [TaskLink]
+    package let id: String
+    package let name: String
+    package let typeTitle: String
+    package let uri: String
+    package let size: String
+    package let createdAt: String
+    package let downloadURL: String?
+    package let preview: PreviewView
+    package let metadata: [TaskPanel.NameValue]
+    package let producer: TaskLink
+    package let consumers: [TaskLink]
     /// The tasks of later runs whose outputs came from the cache: they reused this artifact.
-    public let reuses: [TaskLink]
-    public var template: String { "artifact-details" }
-    public var title: String { "Artifact \(name)" }
-    public var section: WebSection { .artifacts }
+    package let reuses: [TaskLink]
+    package var template: String { "artifact-details" }
+    package var title: String { "Artifact \(name)" }
+    package var section: WebSection { .artifacts }
 
     /// - Parameters:
     ///   - entry: the artifact (its producing run and task).
     ///   - hasLocalFile: whether the download link is offered.
-    public init(
+    package init(
         entry: ArtifactListPage.Entry, metadata: [String: JSONValue], preview: ArtifactPreview, hasLocalFile: Bool,
         consumers: [TaskLink], reuses: [TaskLink]
     ) {

@@ -4,22 +4,22 @@ import Foundation
 /// runs (reuses from the cache are shown on the artifact's page, not again here), newest first:
 /// name, type, producing run and task, URI, size, created at; filtered by type and by name,
 /// paged.
-public struct ArtifactListPage: WebPage {
+package struct ArtifactListPage: WebPage {
     /// What the page needs of one artifact.
-    public struct Entry: Sendable {
-        public var id: String
+    package struct Entry: Sendable {
+        package var id: String
         /// The output name.
-        public var name: String
-        public var schemaTitle: String
-        public var runID: String
-        public var runName: String
-        public var taskPath: String
-        public var uri: String
+        package var name: String
+        package var schemaTitle: String
+        package var runID: String
+        package var runName: String
+        package var taskPath: String
+        package var uri: String
         /// The file's size, or a folder's total; nil when there is no local copy.
-        public var byteCount: Int?
-        public var createdAt: Date?
+        package var byteCount: Int?
+        package var createdAt: Date?
 
-        public init(
+        package init(
             id: String, name: String, schemaTitle: String, runID: String, runName: String, taskPath: String, uri: String,
             byteCount: Int?, createdAt: Date?
         ) {
@@ -35,31 +35,31 @@ public struct ArtifactListPage: WebPage {
         }
     }
 
-    public struct Row: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let typeTitle: String
-        public let runID: String
-        public let runName: String
-        public let taskPath: String
-        public let taskURL: String
-        public let uri: String
-        public let size: String
-        public let createdAt: String
+    package struct Row: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let typeTitle: String
+        package let runID: String
+        package let runName: String
+        package let taskPath: String
+        package let taskURL: String
+        package let uri: String
+        package let size: String
+        package let createdAt: String
     }
 
-    public let rows: [Row]
-    public let typeOptions: [RunListPage.Option]
-    public let searchText: String
-    public let pager: Pager
-    public var template: String { "artifact-list" }
-    public var title: String { "Artifacts" }
-    public var section: WebSection { .artifacts }
+    package let rows: [Row]
+    package let typeOptions: [RunListPage.Option]
+    package let searchText: String
+    package let pager: Pager
+    package var template: String { "artifact-list" }
+    package var title: String { "Artifacts" }
+    package var section: WebSection { .artifacts }
 
     /// - Parameters:
     ///   - types: the artifact types recorded (the type filter's choices).
     ///   - pageToken: this page's token (nil on the first page); `nextPageToken` the next page's.
-    public init(
+    package init(
         entries: [Entry], types: [String], typeFilter: String?, searchText: String, totalSize: Int, pageToken: String?,
         nextPageToken: String?
     ) {

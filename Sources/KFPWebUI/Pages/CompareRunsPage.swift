@@ -7,17 +7,17 @@ import KFPSpec
 /// metrics of every `system.Metrics` artifact (the best value of each row marked), the ROC curves
 /// of every `system.ClassificationMetrics` artifact overlaid in one SVG plot, the confusion
 /// matrices side by side, and the HTML and Markdown artifacts side by side in sandboxed frames.
-public struct CompareRunsPage: WebPage {
+package struct CompareRunsPage: WebPage {
     /// What the page needs of one run.
-    public struct ComparedRun: Sendable {
-        public let run: Run
-        public let experimentName: String
+    package struct ComparedRun: Sendable {
+        package let run: Run
+        package let experimentName: String
         /// `pipeline / version`, or `(inline spec)`.
-        public let pipelineLabel: String
-        public let pipelineURL: String?
-        public let artifacts: [RunArtifact]
+        package let pipelineLabel: String
+        package let pipelineURL: String?
+        package let artifacts: [RunArtifact]
 
-        public init(run: Run, experimentName: String, pipelineLabel: String, pipelineURL: String?, artifacts: [RunArtifact]) {
+        package init(run: Run, experimentName: String, pipelineLabel: String, pipelineURL: String?, artifacts: [RunArtifact]) {
             self.run = run
             self.experimentName = experimentName
             self.pipelineLabel = pipelineLabel
@@ -27,69 +27,69 @@ public struct CompareRunsPage: WebPage {
     }
 
     /// One run's column header and overview.
-    public struct Column: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let state: String
-        public let stateClass: String
-        public let duration: String
-        public let experimentID: String
-        public let experimentName: String
-        public let pipelineLabel: String
-        public let pipelineURL: String?
-        public let createdAt: String
+    package struct Column: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let state: String
+        package let stateClass: String
+        package let duration: String
+        package let experimentID: String
+        package let experimentName: String
+        package let pipelineLabel: String
+        package let pipelineURL: String?
+        package let createdAt: String
     }
 
-    public struct Cell: Sendable, Equatable {
-        public let value: String
+    package struct Cell: Sendable, Equatable {
+        package let value: String
         /// The best value of a metrics row.
-        public let best: Bool
+        package let best: Bool
     }
 
     /// A parameter or metric with one cell per run (`-` where a run has none).
-    public struct Row: Sendable, Equatable {
-        public let name: String
-        public let cells: [Cell]
+    package struct Row: Sendable, Equatable {
+        package let name: String
+        package let cells: [Cell]
         /// The runs' values are not all the same.
-        public let differs: Bool
+        package let differs: Bool
     }
 
     /// The confusion matrix of one classification artifact of one run.
-    public struct Matrix: Sendable {
-        public let runID: String
-        public let runName: String
-        public let artifactLabel: String
-        public let matrix: PreviewView.MatrixView
+    package struct Matrix: Sendable {
+        package let runID: String
+        package let runName: String
+        package let artifactLabel: String
+        package let matrix: PreviewView.MatrixView
     }
 
     /// An HTML or Markdown output (by `task/output`) with each run's document.
-    public struct DocumentRow: Sendable {
-        public struct Entry: Sendable {
-            public let runName: String
+    package struct DocumentRow: Sendable {
+        package struct Entry: Sendable {
+            package let runName: String
             /// For the sandboxed frame's `srcdoc` (escaped by the template).
-            public let document: String?
-            public let note: String?
+            package let document: String?
+            package let note: String?
         }
-        public let label: String
-        public let entries: [Entry]
+        package let label: String
+        package let entries: [Entry]
     }
 
-    public let columns: [Column]
-    public let parameterRows: [Row]
-    public let metricRows: [Row]
+    package let columns: [Column]
+    package let parameterRows: [Row]
+    package let metricRows: [Row]
     /// One bar chart per metric that has a number in some run.
-    public let metricCharts: [MetricBars]
-    public let rocPlot: ROCPlot?
-    public let matrices: [Matrix]
-    public let documentRows: [DocumentRow]
-    public var template: String { "compare-runs" }
-    public var title: String { "Compare runs" }
-    public var section: WebSection { .runs }
+    package let metricCharts: [MetricBars]
+    package let rocPlot: ROCPlot?
+    package let matrices: [Matrix]
+    package let documentRows: [DocumentRow]
+    package var template: String { "compare-runs" }
+    package var title: String { "Compare runs" }
+    package var section: WebSection { .runs }
     /// The number of runs compared.
-    public let runCount: Int
+    package let runCount: Int
 
     /// - Parameter now: the time running runs' durations are measured to.
-    public init(runs: [ComparedRun], previewer: ArtifactPreviewer, now: Date = Date()) {
+    package init(runs: [ComparedRun], previewer: ArtifactPreviewer, now: Date = Date()) {
         columns = runs.map { compared in
             let run = compared.run
             return Column(

@@ -3,27 +3,27 @@ import KFPSpec
 /// The side panel of a node on a pipeline's static graph (`/pipelines/{id}?node=train`), as KFP's
 /// pipeline details show it: the task's component, its inputs and outputs with their types and
 /// defaults, and its container's image, command, arguments and environment.
-public struct ComponentPanel: Sendable {
-    public struct Row: Sendable, Equatable {
-        public let name: String
-        public let value: String
+package struct ComponentPanel: Sendable {
+    package struct Row: Sendable, Equatable {
+        package let name: String
+        package let value: String
     }
 
     /// The task path (`for-loop-2/train`) and its component's name (`comp-train`).
-    public let path: String
-    public let name: String
-    public let componentName: String
-    public let inputs: [Row]
-    public let outputs: [Row]
+    package let path: String
+    package let name: String
+    package let componentName: String
+    package let inputs: [Row]
+    package let outputs: [Row]
     /// The container image, command and arguments (nil for importers and sub-DAGs).
-    public let image: String?
-    public let command: String?
-    public let arguments: String?
-    public let environment: [Row]
-    public let closeURL: String
+    package let image: String?
+    package let command: String?
+    package let arguments: String?
+    package let environment: [Row]
+    package let closeURL: String
 
     /// - Returns: nil when `path` names no task of `spec`.
-    public init?(spec: PipelineSpec, path: String, closeURL: String) {
+    package init?(spec: PipelineSpec, path: String, closeURL: String) {
         let segments = path.split(separator: "/").map(String.init)
         guard let component = TaskComponentLookup.component(of: path, in: spec), let name = segments.last else { return nil }
         var dag = spec.root.dag

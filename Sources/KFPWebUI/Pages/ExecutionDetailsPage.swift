@@ -2,19 +2,19 @@ import Foundation
 
 /// One execution (`/executions/ID`): the task's panel as the run page shows it (inputs, outputs
 /// with previews, details, log), with links to its run.
-public struct ExecutionDetailsPage: WebPage {
-    public let runID: String
-    public let runName: String
-    public let taskPath: String
+package struct ExecutionDetailsPage: WebPage {
+    package let runID: String
+    package let runName: String
+    package let taskPath: String
     /// The run page with this task's panel open.
-    public let taskURL: String
+    package let taskURL: String
     /// The task panel, rendered (its values escaped).
-    public let panelHTML: String
-    public var template: String { "execution-details" }
-    public var title: String { "Execution \(taskPath)" }
-    public var section: WebSection { .executions }
+    package let panelHTML: String
+    package var template: String { "execution-details" }
+    package var title: String { "Execution \(taskPath)" }
+    package var section: WebSection { .executions }
 
-    public init(runID: String, runName: String, panel: TaskPanel, renderer: PageRenderer) {
+    package init(runID: String, runName: String, panel: TaskPanel, renderer: PageRenderer) {
         self.runID = runID
         self.runName = runName
         taskPath = panel.path

@@ -4,20 +4,20 @@ import KFPAPI
 /// The executions list (`/executions`, KFP's route): every task execution across runs, newest
 /// first: task, run, state, whether its outputs came from the cache, start and duration;
 /// filtered by task name, state and cache, paged.
-public struct ExecutionListPage: WebPage {
+package struct ExecutionListPage: WebPage {
     /// What the page needs of one execution (a task of a run).
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// The task id (`task_details[].task_id`).
-        public var id: String
-        public var taskPath: String
-        public var runID: String
-        public var runName: String
-        public var state: RuntimeState
-        public var cached: Bool
-        public var startTime: Date?
-        public var endTime: Date?
+        package var id: String
+        package var taskPath: String
+        package var runID: String
+        package var runName: String
+        package var state: RuntimeState
+        package var cached: Bool
+        package var startTime: Date?
+        package var endTime: Date?
 
-        public init(
+        package init(
             id: String, taskPath: String, runID: String, runName: String, state: RuntimeState, cached: Bool, startTime: Date?,
             endTime: Date?
         ) {
@@ -32,29 +32,29 @@ public struct ExecutionListPage: WebPage {
         }
     }
 
-    public struct Row: Sendable, Equatable {
-        public let id: String
-        public let taskPath: String
-        public let runID: String
-        public let runName: String
-        public let state: String
-        public let stateClass: String
+    package struct Row: Sendable, Equatable {
+        package let id: String
+        package let taskPath: String
+        package let runID: String
+        package let runName: String
+        package let state: String
+        package let stateClass: String
         /// `cached`, `ran` or `-` (not finished).
-        public let cache: String
-        public let startedAt: String
-        public let duration: String
+        package let cache: String
+        package let startedAt: String
+        package let duration: String
     }
 
     /// The filters of the list as the URL gives them.
-    public struct Filter: Sendable, Equatable {
+    package struct Filter: Sendable, Equatable {
         /// A task path substring (`q`).
-        public var taskText: String
+        package var taskText: String
         /// A state name (`state`).
-        public var state: String?
+        package var state: String?
         /// `cached=1` only cache hits, `cached=0` only tasks that ran.
-        public var cached: Bool?
+        package var cached: Bool?
 
-        public init(taskText: String = "", state: String? = nil, cached: Bool? = nil) {
+        package init(taskText: String = "", state: String? = nil, cached: Bool? = nil) {
             self.taskText = taskText
             self.state = state
             self.cached = cached
@@ -65,19 +65,19 @@ public struct ExecutionListPage: WebPage {
         }
     }
 
-    public let rows: [Row]
-    public let searchText: String
-    public let stateOptions: [RunListPage.Option]
-    public let cacheOptions: [RunListPage.Option]
-    public let pager: Pager
-    public var template: String { "execution-list" }
-    public var title: String { "Executions" }
-    public var section: WebSection { .executions }
+    package let rows: [Row]
+    package let searchText: String
+    package let stateOptions: [RunListPage.Option]
+    package let cacheOptions: [RunListPage.Option]
+    package let pager: Pager
+    package var template: String { "execution-list" }
+    package var title: String { "Executions" }
+    package var section: WebSection { .executions }
 
     /// - Parameters:
     ///   - pageToken: this page's token (nil on the first page); `nextPageToken` the next page's.
     ///   - now: the time running tasks' durations are measured to.
-    public init(entries: [Entry], filter: Filter, totalSize: Int, pageToken: String?, nextPageToken: String?, now: Date = Date()) {
+    package init(entries: [Entry], filter: Filter, totalSize: Int, pageToken: String?, nextPageToken: String?, now: Date = Date()) {
         searchText = filter.taskText
         rows = entries.map { entry in
             Row(

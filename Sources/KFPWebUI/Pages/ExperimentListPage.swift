@@ -4,34 +4,34 @@ import KFPAPI
 /// The experiments list (`/experiments`, `?archived=1`): KFP's ExperimentList (name, description,
 /// the states of the last 5 runs) with a name filter, paging, the create form (sent to
 /// `POST /apis/v2beta1/experiments`) and archive / restore.
-public struct ExperimentListPage: WebPage {
-    public struct Row: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let description: String
-        public let createdAt: String
-        public let lastRuns: [RecentRun]
+package struct ExperimentListPage: WebPage {
+    package struct Row: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let description: String
+        package let createdAt: String
+        package let lastRuns: [RecentRun]
     }
 
-    public struct RecentRun: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let state: String
-        public let stateClass: String
+    package struct RecentRun: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let state: String
+        package let stateClass: String
     }
 
-    public let rows: [Row]
-    public let searchText: String
-    public let archived: Bool
-    public let pager: Pager
-    public var template: String { "experiment-list" }
-    public var title: String { archived ? "Archived experiments" : "Experiments" }
-    public var section: WebSection { .experiments }
+    package let rows: [Row]
+    package let searchText: String
+    package let archived: Bool
+    package let pager: Pager
+    package var template: String { "experiment-list" }
+    package var title: String { archived ? "Archived experiments" : "Experiments" }
+    package var section: WebSection { .experiments }
 
     /// - Parameters:
     ///   - experiments: one page of the API's `ListExperiments` answer.
     ///   - lastRuns: experiment id → its newest runs (at most 5 are shown), from `ListRuns`.
-    public init(request: ListRequest, experiments: [Experiment], totalSize: Int, nextPageToken: String?, lastRuns: [String: [Run]]) {
+    package init(request: ListRequest, experiments: [Experiment], totalSize: Int, nextPageToken: String?, lastRuns: [String: [Run]]) {
         rows = experiments.map { experiment in
             Row(
                 id: experiment.experimentID, name: experiment.displayName, description: experiment.description,
@@ -49,19 +49,19 @@ public struct ExperimentListPage: WebPage {
 
 /// An experiment's page (`/experiments/{id}`): its description and archive / restore, above the
 /// list of its runs.
-public struct ExperimentDetailsPage: WebPage {
-    public let id: String
-    public let name: String
-    public let description: String
-    public let createdAt: String
-    public let archived: Bool
+package struct ExperimentDetailsPage: WebPage {
+    package let id: String
+    package let name: String
+    package let description: String
+    package let createdAt: String
+    package let archived: Bool
     /// The runs list of the experiment, rendered by its template.
-    public let runsHTML: String
-    public var template: String { "experiment-details" }
-    public var title: String { name }
-    public var section: WebSection { .experiments }
+    package let runsHTML: String
+    package var template: String { "experiment-details" }
+    package var title: String { name }
+    package var section: WebSection { .experiments }
 
-    public init(experiment: Experiment, runs: RunListPage, renderer: PageRenderer) {
+    package init(experiment: Experiment, runs: RunListPage, renderer: PageRenderer) {
         id = experiment.experimentID
         name = experiment.displayName
         description = experiment.description

@@ -4,23 +4,23 @@ import Mustache
 
 /// The SVG graph of one DAG layer as the graph template draws it: ``GraphLayout``'s boxes with a
 /// label, a kind, the task's state (on run pages) and the link a click follows.
-public struct GraphView: Sendable {
-    public struct Node: Sendable, Equatable {
-        public let id: String
+package struct GraphView: Sendable {
+    package struct Node: Sendable, Equatable {
+        package let id: String
         /// The task path the runner and `task_details` use (`for-loop-2/0/train`).
-        public let path: String
-        public let label: String
-        public let shortLabel: String
-        public let kind: String
-        public let kindLabel: String
-        public let detail: String?
-        public let stateClass: String
-        public let stateLabel: String?
-        public let url: String
-        public let selected: Bool
-        public let x, y, width, height: Double
+        package let path: String
+        package let label: String
+        package let shortLabel: String
+        package let kind: String
+        package let kindLabel: String
+        package let detail: String?
+        package let stateClass: String
+        package let stateLabel: String?
+        package let url: String
+        package let selected: Bool
+        package let x, y, width, height: Double
         /// Where the state dot and the two text lines go (stored: templates read stored properties).
-        public let dotX, dotY, textX, textY, subY: Double
+        package let dotX, dotY, textX, textY, subY: Double
 
         init(
             id: String, path: String, label: String, shortLabel: String, kind: String, kindLabel: String, detail: String?,
@@ -49,16 +49,16 @@ public struct GraphView: Sendable {
         }
     }
 
-    public struct Edge: Sendable, Equatable {
-        public let from: String
-        public let to: String
-        public let path: String
+    package struct Edge: Sendable, Equatable {
+        package let from: String
+        package let to: String
+        package let path: String
     }
 
-    public let width: Double
-    public let height: Double
-    public let nodes: [Node]
-    public let edges: [Edge]
+    package let width: Double
+    package let height: Double
+    package let nodes: [Node]
+    package let edges: [Edge]
 
     /// - Parameters:
     ///   - layout: the laid-out graph of the layer.
@@ -66,7 +66,7 @@ public struct GraphView: Sendable {
     ///   - states: task path → state, from the run's `task_details`; nil on the static pipeline graph.
     ///   - link: the URL a click on a node follows, given the node and its task path.
     ///   - selectedPath: the task path whose panel is open.
-    public init(
+    package init(
         layout: GraphLayout, layerPath: String, states: [String: RuntimeState]?, selectedPath: String? = nil,
         link: (GraphNode, String) -> String
     ) {
@@ -96,7 +96,7 @@ public struct GraphView: Sendable {
 // The graph template reads these by name instead of through reflection: a 200-node graph looks
 // up about 4,000 keys, which Mirror made the largest cost of a run page.
 extension GraphView: MustacheParent {
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         switch name {
         case "width": return width
         case "height": return height
@@ -108,7 +108,7 @@ extension GraphView: MustacheParent {
 }
 
 extension GraphView.Node: MustacheParent {
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         switch name {
         case "id": return id
         case "path": return path
@@ -136,7 +136,7 @@ extension GraphView.Node: MustacheParent {
 }
 
 extension GraphView.Edge: MustacheParent {
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         switch name {
         case "from": return from
         case "to": return to

@@ -6,26 +6,26 @@ import KFPSpec
 /// pipeline and version and an experiment, name the run, and fill one typed field per pipeline
 /// parameter (`root.inputDefinitions.parameters`), defaults pre-filled. The page script checks
 /// each field against its `parameterType` and sends `POST /apis/v2beta1/runs`.
-public struct NewRunPage: WebPage {
-    public struct Option: Sendable, Equatable {
-        public let value: String
-        public let label: String
-        public let selected: Bool
+package struct NewRunPage: WebPage {
+    package struct Option: Sendable, Equatable {
+        package let value: String
+        package let label: String
+        package let selected: Bool
     }
 
     /// One pipeline parameter's field.
-    public struct Field: Sendable, Equatable {
-        public let name: String
+    package struct Field: Sendable, Equatable {
+        package let name: String
         /// The KFP parameter type (`STRING`, `NUMBER_INTEGER`, `NUMBER_DOUBLE`, `BOOLEAN`, `LIST`, `STRUCT`).
-        public let type: String
-        public let value: String
-        public let description: String
-        public let required: Bool
+        package let type: String
+        package let value: String
+        package let description: String
+        package let required: Bool
         /// Which input the field is (stored: templates read stored properties).
-        public let isBoolean, isJSON, isNumber, isText, isTrue: Bool
+        package let isBoolean, isJSON, isNumber, isText, isTrue: Bool
         /// The keyboard a number field asks for: `numeric` for integers, `decimal` for doubles. Number
         /// fields are text inputs, so a wrong value reaches the check instead of becoming empty.
-        public let inputMode: String
+        package let inputMode: String
 
         init(name: String, type: String, value: String, description: String, required: Bool) {
             self.name = name
@@ -42,32 +42,32 @@ public struct NewRunPage: WebPage {
         }
     }
 
-    public let pipelines: [Option]
-    public let versions: [Option]
-    public let experiments: [Option]
-    public let pipelineID: String
-    public let versionID: String
+    package let pipelines: [Option]
+    package let versions: [Option]
+    package let experiments: [Option]
+    package let pipelineID: String
+    package let versionID: String
     /// The experiment chosen in the URL (kept when the pipeline changes); nil for the default.
-    public let experimentID: String?
-    public let runName: String
-    public let description: String
-    public let pipelineRoot: String
-    public let fields: [Field]
-    public let hasPipeline: Bool
+    package let experimentID: String?
+    package let runName: String
+    package let description: String
+    package let pipelineRoot: String
+    package let fields: [Field]
+    package let hasPipeline: Bool
     /// Set when cloning a run that was created from an inline spec: the form sends that run's
     /// `pipeline_spec` instead of a pipeline version.
-    public let inlineSpecRunID: String?
+    package let inlineSpecRunID: String?
     /// The form creates a recurring run (`/recurringruns/new`): it adds the trigger, maximum
     /// concurrency and catch-up fields and sends `POST /apis/v2beta1/recurringruns`.
-    public var recurring = false
-    public var template: String { "run-new" }
-    public var title: String { recurring ? "Create recurring run" : "Create run" }
-    public var section: WebSection { recurring ? .recurringRuns : .runs }
+    package var recurring = false
+    package var template: String { "run-new" }
+    package var title: String { recurring ? "Create recurring run" : "Create run" }
+    package var section: WebSection { recurring ? .recurringRuns : .runs }
 
     /// - Parameters:
     ///   - spec: the selected version's spec (nil when no pipeline is chosen yet).
     ///   - values: parameter values that replace the defaults (a cloned run's `runtime_config`).
-    public init(
+    package init(
         pipelines: [UploadedPipeline], pipelineID: String, versions: [PipelineVersion], versionID: String,
         experiments: [Experiment], experimentID: String, spec: PipelineSpec?, inlineSpecRunID: String? = nil, runName: String,
         description: String = "",

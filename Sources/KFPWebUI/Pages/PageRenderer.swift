@@ -6,14 +6,14 @@ import Mustache
 /// view model carries (names, parameter values, log lines, previews) reaches the page as text.
 ///
 /// One renderer is built at server start and shared; rendering is a pure function of its input.
-public struct PageRenderer: Sendable {
+package struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
     /// Parses the built-in templates.
     ///
     /// - Throws: the template parser's error when a built-in template is malformed (a programming
     ///   error that the tests catch).
-    public init() throws {
+    package init() throws {
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in WebTemplates.all {
             templates[name] = try MustacheTemplate(string: text)
@@ -27,7 +27,7 @@ public struct PageRenderer: Sendable {
     ///   - page: the view model; its ``WebPage/template`` names the template.
     ///   - title: the document title and heading (escaped).
     ///   - section: the navigation entry to highlight (`pipelines`, `runs`, `experiments`).
-    public func document(_ page: some WebPage) -> String {
+    package func document(_ page: some WebPage) -> String {
         let body = fragment(page)
         let layout = LayoutModel(title: page.title, section: page.section.rawValue, body: body,
                                  isPipelines: page.section == .pipelines, isRuns: page.section == .runs,
@@ -37,7 +37,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page's template without the layout (a panel the page script loads, or a test's subject).
-    public func fragment(_ page: some WebPage) -> String {
+    package func fragment(_ page: some WebPage) -> String {
         library.render(page, withTemplate: page.template) ?? ""
     }
 
@@ -48,7 +48,7 @@ public struct PageRenderer: Sendable {
 }
 
 /// A view model that fills one page template.
-public protocol WebPage: Sendable {
+package protocol WebPage: Sendable {
     /// The template's name in ``WebTemplates/all``.
     var template: String { get }
     /// The page title (plain text).
@@ -57,7 +57,7 @@ public protocol WebPage: Sendable {
 }
 
 /// The navigation entries of the layout.
-public enum WebSection: String, Sendable {
+package enum WebSection: String, Sendable {
     case pipelines, runs, experiments, artifacts, executions, recurringRuns
 }
 

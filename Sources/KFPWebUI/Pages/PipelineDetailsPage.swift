@@ -5,44 +5,44 @@ import KFPSpec
 /// A pipeline's page (`/pipelines/{id}?version=…&layer=…`): its versions, the static graph of the
 /// selected version's spec (sub-DAGs open as layers), the spec as YAML, and the actions: create a
 /// run, upload a new version, delete the version or the pipeline.
-public struct PipelineDetailsPage: WebPage {
-    public struct Version: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let description: String
-        public let createdAt: String
-        public let url: String
-        public let selected: Bool
+package struct PipelineDetailsPage: WebPage {
+    package struct Version: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let description: String
+        package let createdAt: String
+        package let url: String
+        package let selected: Bool
     }
 
-    public let id: String
-    public let name: String
-    public let description: String
-    public let createdAt: String
-    public let versions: [Version]
+    package let id: String
+    package let name: String
+    package let description: String
+    package let createdAt: String
+    package let versions: [Version]
     /// False for a pipeline whose last version was deleted.
-    public let hasVersion: Bool
-    public let versionID: String
-    public let versionName: String
-    public let layerCrumbs: [RunDetailsPage.Crumb]
-    public let layerLabel: String
-    public let graphHTML: String
+    package let hasVersion: Bool
+    package let versionID: String
+    package let versionName: String
+    package let layerCrumbs: [RunDetailsPage.Crumb]
+    package let layerLabel: String
+    package let graphHTML: String
     /// The selected node's component panel, rendered by its template (nil when none is open).
-    public let panelHTML: String?
-    public let specYAML: String
-    public let createRunURL: String
-    public let parameters: [RunDetailsPage.Parameter]
-    public var template: String { "pipeline-details" }
-    public var title: String { name }
-    public var section: WebSection { .pipelines }
+    package let panelHTML: String?
+    package let specYAML: String
+    package let createRunURL: String
+    package let parameters: [RunDetailsPage.Parameter]
+    package var template: String { "pipeline-details" }
+    package var title: String { name }
+    package var section: WebSection { .pipelines }
 
     /// The version a pipeline page shows: the version, its spec and the spec's YAML.
-    public struct Selection: Sendable {
-        public let version: PipelineVersion
-        public let spec: PipelineSpec
-        public let specYAML: String
+    package struct Selection: Sendable {
+        package let version: PipelineVersion
+        package let spec: PipelineSpec
+        package let specYAML: String
 
-        public init(version: PipelineVersion, spec: PipelineSpec, specYAML: String) {
+        package init(version: PipelineVersion, spec: PipelineSpec, specYAML: String) {
             self.version = version
             self.spec = spec
             self.specYAML = specYAML
@@ -54,7 +54,7 @@ public struct PipelineDetailsPage: WebPage {
     ///   - selection: the version drawn, or nil for a pipeline without versions (the page then
     ///     offers to upload one or delete the pipeline).
     /// - Throws: ``GraphPathError`` when `layerPath` names no DAG of the spec.
-    public init(
+    package init(
         pipeline: UploadedPipeline, versions: [PipelineVersion], selection: Selection?, layerPath: String, node: String? = nil,
         renderer: PageRenderer
     ) throws {

@@ -2,57 +2,57 @@ import Foundation
 
 /// An ``ArtifactPreview`` in the shape the task-panel template reads: one optional part per kind
 /// of preview (Mustache sections cannot switch on an enum).
-public struct PreviewView: Sendable {
-    public struct TableView: Sendable {
-        public struct Row: Sendable { public let cells: [String] }
-        public let header: [String]
-        public let rows: [Row]
-        public let note: String?
+package struct PreviewView: Sendable {
+    package struct TableView: Sendable {
+        package struct Row: Sendable { package let cells: [String] }
+        package let header: [String]
+        package let rows: [Row]
+        package let note: String?
     }
 
-    public struct MetricsView: Sendable {
-        public let rows: [TaskPanel.NameValue]
+    package struct MetricsView: Sendable {
+        package let rows: [TaskPanel.NameValue]
     }
 
-    public struct MatrixView: Sendable {
-        public struct Row: Sendable {
-            public let label: String
-            public let cells: [String]
+    package struct MatrixView: Sendable {
+        package struct Row: Sendable {
+            package let label: String
+            package let cells: [String]
         }
-        public let labels: [String]
-        public let rows: [Row]
+        package let labels: [String]
+        package let rows: [Row]
     }
 
-    public struct ROCView: Sendable {
-        public struct Point: Sendable {
-            public let threshold: String
-            public let falsePositiveRate: String
-            public let recall: String
+    package struct ROCView: Sendable {
+        package struct Point: Sendable {
+            package let threshold: String
+            package let falsePositiveRate: String
+            package let recall: String
         }
-        public let points: [Point]
+        package let points: [Point]
         /// The curve drawn as SVG.
-        public let plot: ROCPlot
+        package let plot: ROCPlot
     }
 
-    public struct FolderView: Sendable {
-        public struct Entry: Sendable {
-            public let name: String
-            public let size: String
+    package struct FolderView: Sendable {
+        package struct Entry: Sendable {
+            package let name: String
+            package let size: String
         }
-        public let entries: [Entry]
+        package let entries: [Entry]
     }
 
-    public var table: TableView?
+    package var table: TableView?
     /// HTML for the sandboxed iframe's `srcdoc` (escaped by the template).
-    public var document: String?
-    public var text: String?
-    public var metrics: MetricsView?
-    public var matrix: MatrixView?
-    public var roc: ROCView?
-    public var folder: FolderView?
-    public var note: String?
+    package var document: String?
+    package var text: String?
+    package var metrics: MetricsView?
+    package var matrix: MatrixView?
+    package var roc: ROCView?
+    package var folder: FolderView?
+    package var note: String?
 
-    public init(_ preview: ArtifactPreview) {
+    package init(_ preview: ArtifactPreview) {
         switch preview {
         case .table(let table):
             var notes: [String] = []

@@ -5,40 +5,40 @@ import KFPSpec
 /// One recurring run (`/recurringruns/ID`): its trigger, window, concurrency, catch-up, pipeline
 /// and parameters, Enable / Disable / Delete (sent to the v2beta1 API by the page script), and
 /// the runs it made, newest first.
-public struct RecurringRunDetailsPage: WebPage {
-    public struct RunRow: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let state: String
-        public let stateClass: String
-        public let createdAt: String
+package struct RecurringRunDetailsPage: WebPage {
+    package struct RunRow: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let state: String
+        package let stateClass: String
+        package let createdAt: String
     }
 
-    public let id: String
-    public let name: String
-    public let description: String
-    public let status: String
-    public let enabled: Bool
-    public let trigger: String
-    public let startAt: String
-    public let endAt: String
-    public let maxConcurrency: String
+    package let id: String
+    package let name: String
+    package let description: String
+    package let status: String
+    package let enabled: Bool
+    package let trigger: String
+    package let startAt: String
+    package let endAt: String
+    package let maxConcurrency: String
     /// `yes` unless `no_catchup` is set.
-    public let catchUp: String
-    public let experimentID: String
-    public let experimentName: String
-    public let pipelineLabel: String
-    public let createdAt: String
-    public let parameters: [TaskPanel.NameValue]
-    public let runs: [RunRow]
-    public let runCount: Int
-    public var template: String { "recurring-run-details" }
-    public var title: String { name }
-    public var section: WebSection { .recurringRuns }
+    package let catchUp: String
+    package let experimentID: String
+    package let experimentName: String
+    package let pipelineLabel: String
+    package let createdAt: String
+    package let parameters: [TaskPanel.NameValue]
+    package let runs: [RunRow]
+    package let runCount: Int
+    package var template: String { "recurring-run-details" }
+    package var title: String { name }
+    package var section: WebSection { .recurringRuns }
 
     /// - Parameters:
     ///   - runs: the newest runs it made; `runCount` how many it made in all.
-    public init(
+    package init(
         recurringRun: RecurringRun, experimentName: String, pipelineLabel: String, runs: [Run], runCount: Int
     ) {
         id = recurringRun.recurringRunID

@@ -3,31 +3,31 @@ import KFPAPI
 
 /// The recurring runs list (`/recurringruns`, KFP's route): name, status, trigger, experiment and
 /// creation time, with a name filter, sorting and paging; "Create recurring run".
-public struct RecurringRunListPage: WebPage {
-    public struct Row: Sendable, Equatable {
-        public let id: String
-        public let name: String
+package struct RecurringRunListPage: WebPage {
+    package struct Row: Sendable, Equatable {
+        package let id: String
+        package let name: String
         /// `Enabled` or `Disabled`.
-        public let status: String
-        public let enabled: Bool
+        package let status: String
+        package let enabled: Bool
         /// `every 3600 s` or `cron 0 0 * * * *`.
-        public let trigger: String
-        public let experimentID: String
-        public let experimentName: String
-        public let createdAt: String
+        package let trigger: String
+        package let experimentID: String
+        package let experimentName: String
+        package let createdAt: String
     }
 
-    public let rows: [Row]
-    public let searchText: String
-    public let nameSort: RunListPage.SortLink
-    public let createdSort: RunListPage.SortLink
-    public let pager: Pager
-    public var template: String { "recurring-run-list" }
-    public var title: String { "Recurring runs" }
-    public var section: WebSection { .recurringRuns }
+    package let rows: [Row]
+    package let searchText: String
+    package let nameSort: RunListPage.SortLink
+    package let createdSort: RunListPage.SortLink
+    package let pager: Pager
+    package var template: String { "recurring-run-list" }
+    package var title: String { "Recurring runs" }
+    package var section: WebSection { .recurringRuns }
 
     /// - Parameter experimentNames: experiment id → display name.
-    public init(
+    package init(
         request: ListRequest, recurringRuns: [RecurringRun], totalSize: Int, nextPageToken: String?, experimentNames: [String: String]
     ) {
         searchText = request.searchText

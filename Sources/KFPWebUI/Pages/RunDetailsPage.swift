@@ -6,61 +6,61 @@ import KFPSpec
 /// state (the page script refreshes it from `GET /apis/v2beta1/runs/{id}` while the run is not
 /// finished), the layer breadcrumb for sub-DAGs and loop iterations, and either the run's details
 /// and parameters or the selected task's panel.
-public struct RunDetailsPage: WebPage {
-    public struct Crumb: Sendable, Equatable {
-        public let label: String
-        public let url: String
+package struct RunDetailsPage: WebPage {
+    package struct Crumb: Sendable, Equatable {
+        package let label: String
+        package let url: String
     }
 
-    public struct Parameter: Sendable, Equatable {
-        public let name: String
-        public let value: String
+    package struct Parameter: Sendable, Equatable {
+        package let name: String
+        package let value: String
     }
 
     /// A ParallelFor layer: one tile per iteration.
-    public struct Iterations: Sendable, Equatable {
-        public struct Tile: Sendable, Equatable {
-            public let index: Int
-            public let path: String
-            public let state: String
-            public let stateClass: String
-            public let url: String
+    package struct Iterations: Sendable, Equatable {
+        package struct Tile: Sendable, Equatable {
+            package let index: Int
+            package let path: String
+            package let state: String
+            package let stateClass: String
+            package let url: String
         }
-        public let tiles: [Tile]
+        package let tiles: [Tile]
     }
 
-    public let id: String
-    public let name: String
-    public let description: String
-    public let state: String
-    public let stateClass: String
-    public let terminal: Bool
+    package let id: String
+    package let name: String
+    package let description: String
+    package let state: String
+    package let stateClass: String
+    package let terminal: Bool
     /// FAILED or CANCELED runs can be retried (KFP's rule).
-    public let canRetry: Bool
-    public let archived: Bool
-    public let errorMessage: String?
-    public let experimentID: String
-    public let experimentName: String
-    public let pipelineLabel: String
-    public let pipelineURL: String?
-    public let pipelineRoot: String
-    public let createdAt: String
-    public let finishedAt: String
-    public let duration: String
-    public let parameters: [Parameter]
-    public let layerPath: String
-    public let layerLabel: String
-    public let layerCrumbs: [Crumb]
-    public let iterations: Iterations?
+    package let canRetry: Bool
+    package let archived: Bool
+    package let errorMessage: String?
+    package let experimentID: String
+    package let experimentName: String
+    package let pipelineLabel: String
+    package let pipelineURL: String?
+    package let pipelineRoot: String
+    package let createdAt: String
+    package let finishedAt: String
+    package let duration: String
+    package let parameters: [Parameter]
+    package let layerPath: String
+    package let layerLabel: String
+    package let layerCrumbs: [Crumb]
+    package let iterations: Iterations?
     /// The graph's SVG, rendered by the graph template (escaped there).
-    public let graphHTML: String
+    package let graphHTML: String
     /// The task panel, rendered by its template; nil shows the run's details.
-    public let panelHTML: String?
-    public let specYAML: String
-    public let cloneURL: String
-    public var template: String { "run-details" }
-    public var title: String { name }
-    public var section: WebSection { .runs }
+    package let panelHTML: String?
+    package let specYAML: String
+    package let cloneURL: String
+    package var template: String { "run-details" }
+    package var title: String { name }
+    package var section: WebSection { .runs }
 
     /// - Parameters:
     ///   - run: the API's `GetRun` answer.
@@ -69,7 +69,7 @@ public struct RunDetailsPage: WebPage {
     ///     shown as its iterations) or an iteration (`for-loop-2/0`).
     ///   - panel: the selected task's panel, if one is open.
     /// - Throws: ``GraphPathError`` when `layerPath` names no DAG of the spec.
-    public init(
+    package init(
         run: Run, spec: PipelineSpec, specYAML: String, layerPath: String, panel: TaskPanel?, experimentName: String,
         pipelineLabel: String, pipelineURL: String?, renderer: PageRenderer, now: Date = Date()
     ) throws {

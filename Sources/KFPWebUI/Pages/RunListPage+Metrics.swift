@@ -7,20 +7,20 @@ import KFPSpec
 /// runs list cannot show metrics; its v1 list showed them the same way.
 extension RunListPage {
     /// A metric name to add as a column, or a chosen one to remove.
-    public struct MetricChoice: Sendable, Equatable {
-        public let name: String
+    package struct MetricChoice: Sendable, Equatable {
+        package let name: String
         /// The list with this column added or removed; nil when five are chosen and this is not one.
-        public let url: String?
-        public let chosen: Bool
+        package let url: String?
+        package let chosen: Bool
     }
 
     /// A metric column's header: a link that sorts the page's runs by the metric (numbers in
     /// order, runs without the metric last); clicking the current column flips the order.
-    public struct MetricHeader: Sendable, Equatable {
-        public let name: String
-        public let url: String
+    package struct MetricHeader: Sendable, Equatable {
+        package let name: String
+        package let url: String
         /// `▲`, `▼` or empty.
-        public let mark: String
+        package let mark: String
 
         init(name: String, request: ListRequest, path: String) {
             self.name = name

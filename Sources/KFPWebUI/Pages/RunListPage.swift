@@ -6,34 +6,34 @@ import KFPSpec
 /// AllRunsList columns (run name, status, duration, experiment, pipeline version, recurring run,
 /// start time) with search, a state filter, sorting, paging and the run actions (terminate, retry,
 /// archive or restore, delete) that the page script sends to the v2beta1 API.
-public struct RunListPage: WebPage {
-    public struct Row: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        public let state: String
-        public let stateClass: String
-        public let duration: String
-        public let experimentID: String
-        public let experimentName: String
-        public let pipelineLabel: String
-        public let pipelineURL: String?
-        public let recurringRunID: String
-        public let createdAt: String
+package struct RunListPage: WebPage {
+    package struct Row: Sendable, Equatable {
+        package let id: String
+        package let name: String
+        package let state: String
+        package let stateClass: String
+        package let duration: String
+        package let experimentID: String
+        package let experimentName: String
+        package let pipelineLabel: String
+        package let pipelineURL: String?
+        package let recurringRunID: String
+        package let createdAt: String
         /// The chosen metric columns' values (`-` where the run has none).
-        public internal(set) var metrics: [String] = []
+        package internal(set) var metrics: [String] = []
     }
 
-    public struct Option: Sendable, Equatable {
-        public let value: String
-        public let label: String
-        public let selected: Bool
+    package struct Option: Sendable, Equatable {
+        package let value: String
+        package let label: String
+        package let selected: Bool
     }
 
     /// A column header that sorts by `field`: clicking the current column flips the order.
-    public struct SortLink: Sendable, Equatable {
-        public let url: String
+    package struct SortLink: Sendable, Equatable {
+        package let url: String
         /// `▲`, `▼` or empty.
-        public let mark: String
+        package let mark: String
 
         init(request: ListRequest, path: String, field: String) {
             let current = request.sortField == field
@@ -43,28 +43,28 @@ public struct RunListPage: WebPage {
         }
     }
 
-    public let heading: String
-    public let rows: [Row]
-    public let searchText: String
-    public let stateOptions: [Option]
-    public let nameSort: SortLink
-    public let startSort: SortLink
-    public let archived: Bool
-    public let activeURL: String
-    public let archivedURL: String
-    public let path: String
-    public let pager: Pager
+    package let heading: String
+    package let rows: [Row]
+    package let searchText: String
+    package let stateOptions: [Option]
+    package let nameSort: SortLink
+    package let startSort: SortLink
+    package let archived: Bool
+    package let activeURL: String
+    package let archivedURL: String
+    package let path: String
+    package let pager: Pager
     /// Set on an experiment's page (the "Create run" link carries it).
-    public let experimentID: String?
+    package let experimentID: String?
     /// The metric names of the runs shown, each a link that adds or removes its column.
-    public let metricChoices: [MetricChoice]
+    package let metricChoices: [MetricChoice]
     /// The chosen metric columns' headers, each a link that sorts the page's runs by it.
-    public let metricHeaders: [MetricHeader]
+    package let metricHeaders: [MetricHeader]
     /// `metrics=...` for the filter form (empty when none is chosen).
-    public let metricsParameter: String
-    public var template: String { "run-list" }
-    public var title: String { heading }
-    public var section: WebSection { experimentID == nil ? .runs : .experiments }
+    package let metricsParameter: String
+    package var template: String { "run-list" }
+    package var title: String { heading }
+    package var section: WebSection { experimentID == nil ? .runs : .experiments }
 
     /// - Parameters:
     ///   - runs: one page of the API's `ListRuns` answer.
@@ -72,7 +72,7 @@ public struct RunListPage: WebPage {
     ///   - pipelineLabels: pipeline version id → `pipeline / version` label.
     ///   - runMetrics: run id → its scalar metrics (``RunMetrics/scalars(_:)``), for the metric columns.
     ///   - now: the time running runs' durations are measured to.
-    public init(
+    package init(
         heading: String, path: String, request: ListRequest, runs: [Run], totalSize: Int, nextPageToken: String?,
         experimentNames: [String: String], pipelineLabels: [String: String], experimentID: String? = nil,
         runMetrics: [String: [String: JSONValue]] = [:], now: Date = Date()

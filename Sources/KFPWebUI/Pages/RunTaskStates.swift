@@ -3,9 +3,9 @@ import KFPAPI
 /// A task's state on the run graph from the run's `task_details` (keyed by task path). A sub-DAG
 /// or loop without a row of its own takes the state of the tasks under it: FAILED if one failed,
 /// RUNNING while one runs, SUCCEEDED when all succeeded or were skipped.
-public enum RunTaskStates {
+package enum RunTaskStates {
     /// Task path → state, from `run_details.task_details` (each task's display name is its path).
-    public static func states(_ run: Run) -> [String: RuntimeState] {
+    package static func states(_ run: Run) -> [String: RuntimeState] {
         var states: [String: RuntimeState] = [:]
         for task in run.runDetails?.taskDetails ?? [] { states[task.displayName] = task.state }
         return states
@@ -13,7 +13,7 @@ public enum RunTaskStates {
 
     /// The state of `path`; SKIPPED when an enclosing condition or sub-DAG was skipped;
     /// `.unspecified` when nothing under it has started.
-    public static func state(of path: String, in states: [String: RuntimeState]) -> RuntimeState {
+    package static func state(of path: String, in states: [String: RuntimeState]) -> RuntimeState {
         if let state = states[path] { return state }
         let prefix = path + "/"
         let below = states.filter { $0.key.hasPrefix(prefix) }.map(\.value)
@@ -32,7 +32,7 @@ public enum RunTaskStates {
     }
 
     /// The combined state of several tasks (an iteration, a sub-DAG).
-    public static func aggregate(_ states: [RuntimeState]) -> RuntimeState {
+    package static func aggregate(_ states: [RuntimeState]) -> RuntimeState {
         guard !states.isEmpty else { return .unspecified }
         for state in [RuntimeState.failed, .canceling, .canceled, .running, .pending, .paused] where states.contains(state) {
             return state

@@ -5,63 +5,63 @@ import KFPSpec
 /// The side panel of one task on the run page, as KFP's RuntimeNodeDetails shows it: inputs and
 /// outputs (parameter values, artifacts with a preview and a download link), the task's details
 /// (id, state, times, duration, cache hit or miss, node and Slurm job, error, state history) and its log.
-public struct TaskPanel: Sendable {
-    public struct NameValue: Sendable, Equatable {
-        public let name: String
-        public let value: String
+package struct TaskPanel: Sendable {
+    package struct NameValue: Sendable, Equatable {
+        package let name: String
+        package let value: String
     }
 
-    public struct Artifact: Sendable {
-        public let name: String
-        public let id: String
-        public let uri: String
-        public let typeTitle: String
-        public let downloadURL: String?
-        public let preview: PreviewView
+    package struct Artifact: Sendable {
+        package let name: String
+        package let id: String
+        package let uri: String
+        package let typeTitle: String
+        package let downloadURL: String?
+        package let preview: PreviewView
     }
 
-    public struct HistoryEntry: Sendable, Equatable {
-        public let time: String
-        public let state: String
-        public let stateClass: String
+    package struct HistoryEntry: Sendable, Equatable {
+        package let time: String
+        package let state: String
+        package let stateClass: String
     }
 
     /// What the server knows of the task beside its `task_details` entry.
-    public struct Facts: Sendable {
+    package struct Facts: Sendable {
         /// Its entry in the run's `task_details` (nil before it starts).
-        public var detail: PipelineTaskDetail?
-        public var path: String
+        package var detail: PipelineTaskDetail?
+        package var path: String
         /// Whether its outputs came from the cache (nil before it ends).
-        public var cached: Bool?
+        package var cached: Bool?
         /// `inputs.parameterValues` of its executor input.
-        public var inputParameters: [String: JSONValue] = [:]
+        package var inputParameters: [String: JSONValue] = [:]
         /// Input artifact name → URIs, from its executor input.
-        public var inputArtifacts: [String: [String]] = [:]
-        public var outputParameters: [String: JSONValue] = [:]
-        public var outputArtifacts: [OutputArtifact] = []
+        package var inputArtifacts: [String: [String]] = [:]
+        package var outputParameters: [String: JSONValue] = [:]
+        package var outputArtifacts: [OutputArtifact] = []
         /// The last part of its log (`log.txt`), or nil with ``logNote`` saying why.
-        public var log: String?
-        public var logTruncated = false
-        public var logNote = ""
+        package var log: String?
+        package var logTruncated = false
+        package var logNote = ""
 
-        public init(path: String, detail: PipelineTaskDetail?) {
+        package init(path: String, detail: PipelineTaskDetail?) {
             self.path = path
             self.detail = detail
         }
     }
 
     /// An output artifact as the artifacts table records it.
-    public struct OutputArtifact: Sendable {
-        public var id: String
-        public var name: String
-        public var uri: String
+    package struct OutputArtifact: Sendable {
+        package var id: String
+        package var name: String
+        package var uri: String
         /// The artifact type's schema title from the component's output definition (`system.Dataset`).
-        public var schemaTitle: String
-        public var metadata: [String: JSONValue]
+        package var schemaTitle: String
+        package var metadata: [String: JSONValue]
         /// The local file or folder, when it is on this machine.
-        public var file: URL?
+        package var file: URL?
 
-        public init(id: String, name: String, uri: String, schemaTitle: String, metadata: [String: JSONValue], file: URL?) {
+        package init(id: String, name: String, uri: String, schemaTitle: String, metadata: [String: JSONValue], file: URL?) {
             self.id = id
             self.name = name
             self.uri = uri
@@ -71,36 +71,36 @@ public struct TaskPanel: Sendable {
         }
     }
 
-    public let path: String
-    public let name: String
-    public let taskID: String
-    public let state: String
-    public let stateClass: String
-    public let createdAt: String
-    public let startedAt: String
-    public let finishedAt: String
-    public let duration: String
-    public let cache: String
+    package let path: String
+    package let name: String
+    package let taskID: String
+    package let state: String
+    package let stateClass: String
+    package let createdAt: String
+    package let startedAt: String
+    package let finishedAt: String
+    package let duration: String
+    package let cache: String
     /// With the Slurm launcher: the node the task ran on (the detail's `pod_name`) and its job id
     /// (`executor_detail.main_job`).
-    public let node: String?
-    public let slurmJob: String?
-    public let errorMessage: String?
-    public let inputParameters: [NameValue]
-    public let inputArtifacts: [NameValue]
-    public let outputParameters: [NameValue]
-    public let outputArtifacts: [Artifact]
-    public let history: [HistoryEntry]
-    public let log: String?
-    public let logTruncated: Bool
-    public let logNote: String
-    public let closeURL: String
-    public let logURL: String?
+    package let node: String?
+    package let slurmJob: String?
+    package let errorMessage: String?
+    package let inputParameters: [NameValue]
+    package let inputArtifacts: [NameValue]
+    package let outputParameters: [NameValue]
+    package let outputArtifacts: [Artifact]
+    package let history: [HistoryEntry]
+    package let log: String?
+    package let logTruncated: Bool
+    package let logNote: String
+    package let closeURL: String
+    package let logURL: String?
 
     /// - Parameters:
     ///   - runID: the run the task belongs to (for links).
     ///   - closeURL: where "close" goes (the layer without a selected task).
-    public init(_ facts: Facts, runID: String, closeURL: String, previewer: ArtifactPreviewer, now: Date = Date()) {
+    package init(_ facts: Facts, runID: String, closeURL: String, previewer: ArtifactPreviewer, now: Date = Date()) {
         let detail = facts.detail
         let runState = detail?.state ?? .unspecified
         path = facts.path

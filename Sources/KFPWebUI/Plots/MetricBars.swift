@@ -4,37 +4,37 @@ import Foundation
 /// from zero to its value (runs without a number get no bar), the best value's bar marked. The
 /// compare page draws one per numeric metric; labels reach the page through the `metric-bars`
 /// template, so they stay text.
-public struct MetricBars: Sendable {
-    public struct Bar: Sendable, Equatable {
+package struct MetricBars: Sendable {
+    package struct Bar: Sendable, Equatable {
         /// The run's name, cut to 28 characters (the full name in the bar's title).
-        public let label: String
-        public let fullLabel: String
+        package let label: String
+        package let fullLabel: String
         /// The value as the tables show it (`-` for none).
-        public let value: String
-        public let x: Int
-        public let width: Int
+        package let value: String
+        package let x: Int
+        package let width: Int
         /// The bar's top and the text baseline.
-        public let y: Int
-        public let textY: Int
-        public let color: String
-        public let best: Bool
+        package let y: Int
+        package let textY: Int
+        package let color: String
+        package let best: Bool
     }
 
     static let labelWidth = 190, barArea = 220, rowHeight = 22
 
-    public let name: String
-    public let bars: [Bar]
-    public let width: Int
-    public let height: Int
+    package let name: String
+    package let bars: [Bar]
+    package let width: Int
+    package let height: Int
     /// Where zero is (SVG units).
-    public let zeroX: Int
-    public let labelRight = MetricBars.labelWidth - 8
+    package let zeroX: Int
+    package let labelRight = MetricBars.labelWidth - 8
 
     /// - Parameters:
     ///   - entries: per run, its label and its value as text and as a number (nil when not a number).
     ///   - best: the indices of the best values.
     /// - Returns: nil when fewer than one value is a finite number.
-    public init?(name: String, entries: [(label: String, text: String, number: Double?)], best: Set<Int>) {
+    package init?(name: String, entries: [(label: String, text: String, number: Double?)], best: Set<Int>) {
         let numbers = entries.compactMap(\.number).filter(\.isFinite)
         guard let low = numbers.min(), let high = numbers.max() else { return nil }
         let lower = min(0, low), upper = max(0, high)

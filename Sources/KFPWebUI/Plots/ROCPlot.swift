@@ -4,15 +4,15 @@ import Foundation
 /// 0-1), with the chance diagonal and a legend: the run page draws one artifact's curve, the
 /// compare page overlays one curve per run. Labels reach the page through the `roc-plot`
 /// template, so they stay text.
-public struct ROCPlot: Sendable {
+package struct ROCPlot: Sendable {
     /// One curve: its legend label and its points (any order; drawn sorted by rate).
-    public struct Curve: Sendable, Equatable {
-        public let label: String
-        public let points: [ROCPoint]
+    package struct Curve: Sendable, Equatable {
+        package let label: String
+        package let points: [ROCPoint]
         /// The run the curve belongs to (compare page), for `data-run-id`.
-        public let runID: String?
+        package let runID: String?
 
-        public init(label: String, points: [ROCPoint], runID: String? = nil) {
+        package init(label: String, points: [ROCPoint], runID: String? = nil) {
             self.label = label
             self.points = points
             self.runID = runID
@@ -20,40 +20,40 @@ public struct ROCPlot: Sendable {
     }
 
     /// A curve as the template draws it.
-    public struct Line: Sendable, Equatable {
-        public let label: String
-        public let runID: String
+    package struct Line: Sendable, Equatable {
+        package let label: String
+        package let runID: String
         /// `x,y x,y ...` in SVG units.
-        public let points: String
-        public let color: String
-        public let pointCount: Int
+        package let points: String
+        package let color: String
+        package let pointCount: Int
         /// The legend entry's baseline (SVG units).
-        public let legendY: Int
+        package let legendY: Int
         /// The top of the legend entry's colour swatch.
-        public let swatchY: Int
+        package let swatchY: Int
     }
 
     /// An axis tick: its value (`0.5`) and its position.
-    public struct Tick: Sendable, Equatable {
-        public let label: String
-        public let x: Int
-        public let y: Int
+    package struct Tick: Sendable, Equatable {
+        package let label: String
+        package let x: Int
+        package let y: Int
     }
 
     /// The colours of curves 1, 2, ... (repeating after ten).
     static let palette = ["#1a73e8", "#d93025", "#188038", "#f29900", "#9334e6", "#12b5cb", "#e52592", "#5f6368", "#795548", "#7cb342"]
     static let left = 44, top = 12, side = 240
 
-    public let lines: [Line]
-    public let ticks: [Tick]
-    public let width: Int
-    public let height: Int
+    package let lines: [Line]
+    package let ticks: [Tick]
+    package let width: Int
+    package let height: Int
     /// Where the plot area and the legend begin (SVG units).
-    public let plotLeft = ROCPlot.left, plotTop = ROCPlot.top, plotSide = ROCPlot.side
-    public let plotRight = ROCPlot.left + ROCPlot.side, plotBottom = ROCPlot.top + ROCPlot.side
-    public let legendX = ROCPlot.left + ROCPlot.side + 20
+    package let plotLeft = ROCPlot.left, plotTop = ROCPlot.top, plotSide = ROCPlot.side
+    package let plotRight = ROCPlot.left + ROCPlot.side, plotBottom = ROCPlot.top + ROCPlot.side
+    package let legendX = ROCPlot.left + ROCPlot.side + 20
 
-    public init(curves: [Curve]) {
+    package init(curves: [Curve]) {
         lines = curves.enumerated().map { index, curve in
             let sorted = curve.points
                 .filter { $0.falsePositiveRate.isFinite && $0.truePositiveRate.isFinite }

@@ -1,5 +1,5 @@
-public import Foundation
-public import KFPSpec
+import Foundation
+import KFPSpec
 
 /// Makes the ``ArtifactPreview`` of an output artifact, as the KFP UI previews artifacts.
 ///
@@ -19,18 +19,18 @@ public import KFPSpec
 /// ```swift
 /// let preview = ArtifactPreviewer().preview(schemaTitle: "system.Dataset", metadata: [:], file: url)
 /// ```
-public struct ArtifactPreviewer: Sendable {
+package struct ArtifactPreviewer: Sendable {
     /// The most bytes read from a file (default 256 KiB).
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// The most data rows of a CSV/TSV table (default 20).
-    public var maxRows: Int
+    package var maxRows: Int
     /// The most columns of a CSV/TSV table (default 50).
-    public var maxColumns: Int
+    package var maxColumns: Int
     /// The most entries of a folder listing (default 100).
-    public var maxFolderEntries: Int
+    package var maxFolderEntries: Int
 
     /// Makes a previewer with the given limits; each is clamped to at least 1.
-    public init(maxBytes: Int = 256 * 1024, maxRows: Int = 20, maxColumns: Int = 50, maxFolderEntries: Int = 100) {
+    package init(maxBytes: Int = 256 * 1024, maxRows: Int = 20, maxColumns: Int = 50, maxFolderEntries: Int = 100) {
         self.maxBytes = max(1, maxBytes)
         self.maxRows = max(1, maxRows)
         self.maxColumns = max(1, maxColumns)
@@ -40,7 +40,7 @@ public struct ArtifactPreviewer: Sendable {
     /// The preview of an artifact of KFP type `schemaTitle` (e.g. `system.Dataset`), with the
     /// `metadata` KFP wrote for it in `executor_output.json` and its local `file` (a file or a
     /// folder; `nil` when the artifact has no local copy). Metrics types use only `metadata`.
-    public func preview(schemaTitle: String, metadata: [String: JSONValue], file: URL?) -> ArtifactPreview {
+    package func preview(schemaTitle: String, metadata: [String: JSONValue], file: URL?) -> ArtifactPreview {
         switch schemaTitle {
         case "system.Metrics":
             return .metrics(Self.metricRows(metadata))
