@@ -93,12 +93,13 @@ enum GroupCRunner {
         }
     }
 
-    /// Starts the run, cancels it once `log` contains `text` (or after 60 s), and returns its record.
+    /// Starts the run, cancels it once `log` contains `text` (or after 180 s: a loaded machine may
+    /// take long to start a container), and returns its record.
     private static func runAndCancel(
         _ runner: LocalRunner, _ spec: PipelineSpec, _ arguments: [String: JSONValue], whenLog log: URL, contains text: String
     ) async throws -> LocalRun {
         let task = Task { try await runner.run(spec, arguments: arguments, runID: runID) }
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
             if let data = FileManager.default.contents(atPath: log.path), String(decoding: data, as: UTF8.self).contains(text) {
                 break

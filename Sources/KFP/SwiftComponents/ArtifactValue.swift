@@ -10,17 +10,53 @@ public import KFPSpec
 public protocol ArtifactValue: Codable, Sendable {
     /// The IR type (`system.Dataset@0.0.1`, ...).
     static var schema: ArtifactTypeSchema { get }
-    /// The artifact's name (the producer's output key locally; an MLMD id on a cluster).
-    var name: String { get set }
-    /// Where the artifact lives: an absolute path locally, or `gs://`, `s3://`, `minio://`, `oci://`.
-    var uri: String { get set }
-    /// The artifact's metadata (a `google.protobuf.Struct`).
-    var metadata: [String: JSONValue] { get set }
+    /// The artifact's name, URI and metadata.
+    var fields: ArtifactFields { get set }
     /// An artifact with these fields.
-    init(name: String, uri: String, metadata: [String: JSONValue])
+    init(fields: ArtifactFields)
+}
+
+/// What every artifact has: KFP's `RuntimeArtifact` as a program sees it.
+public struct ArtifactFields: Codable, Sendable, Hashable {
+    /// The artifact's name (the producer's output key locally; an MLMD id on a cluster).
+    public var name: String
+    /// Where the artifact lives: an absolute path locally, or `gs://`, `s3://`, `minio://`, `oci://`.
+    public var uri: String
+    /// The artifact's metadata (a `google.protobuf.Struct`).
+    public var metadata: [String: JSONValue]
+
+    /// Fields with these values.
+    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
+        self.name = name
+        self.uri = uri
+        self.metadata = metadata
+    }
 }
 
 extension ArtifactValue {
+    /// An artifact with these fields.
+    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
+        self.init(fields: ArtifactFields(name: name, uri: uri, metadata: metadata))
+    }
+
+    /// The artifact's name (the producer's output key locally; an MLMD id on a cluster).
+    public var name: String {
+        get { fields.name }
+        set { fields.name = newValue }
+    }
+
+    /// Where the artifact lives: an absolute path locally, or `gs://`, `s3://`, `minio://`, `oci://`.
+    public var uri: String {
+        get { fields.uri }
+        set { fields.uri = newValue }
+    }
+
+    /// The artifact's metadata (a `google.protobuf.Struct`).
+    public var metadata: [String: JSONValue] {
+        get { fields.metadata }
+        set { fields.metadata = newValue }
+    }
+
     /// The local path of ``uri``, as KFP's `Artifact.path` maps it: `gs://b/x` is `/gcs/b/x`,
     /// `minio://` is `/minio/`, `s3://` is `/s3/`, `oci://a/b` is `/oci/a_b`; a local path is
     /// itself.
@@ -53,40 +89,22 @@ enum ArtifactPaths {
 /// `system.Artifact`: any artifact.
 public struct Artifact: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .artifact }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 }
 
 /// `system.Dataset`: data, such as a CSV file.
 public struct Dataset: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .dataset }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 }
 
 /// `system.Model`: a trained model.
 public struct Model: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .model }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 
     /// The model's framework (`metadata.framework`), as KFP's `Model.framework`.
     public var framework: String {
@@ -98,25 +116,13 @@ public struct Model: ArtifactValue {
 /// `system.HTML`: an HTML page the UI shows.
 public struct HTML: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .html }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 }
 
 /// `system.Markdown`: a Markdown document the UI shows.
 public struct Markdown: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .markdown }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 }

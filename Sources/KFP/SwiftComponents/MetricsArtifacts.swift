@@ -8,14 +8,8 @@ public import KFPSpec
 /// ```
 public struct Metrics: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .metrics }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 
     /// Sets `metadata[metric]` to `value` (KFP's `log_metric`).
     public mutating func log(_ metric: String, _ value: Double) {
@@ -28,14 +22,8 @@ public struct Metrics: ArtifactValue {
 /// `confusionMatrix`), which the UI plots.
 public struct ClassificationMetrics: ArtifactValue {
     public static var schema: ArtifactTypeSchema { .classificationMetrics }
-    public var name: String
-    public var uri: String
-    public var metadata: [String: JSONValue]
-    public init(name: String = "", uri: String = "", metadata: [String: JSONValue] = [:]) {
-        self.name = name
-        self.uri = uri
-        self.metadata = metadata
-    }
+    public var fields: ArtifactFields
+    public init(fields: ArtifactFields) { self.fields = fields }
 
     /// A mistake in what is logged: lists of different lengths, a matrix that is not square in
     /// the number of categories.
