@@ -55,18 +55,23 @@ struct DatabaseStartTests {
         defer { try? FileManager.default.removeItem(at: data) }
         let file = try await Self.makeDatabase(in: data)
         let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [file.path]
+        // Python's sqlite3 module holds the lock and says so at once (the sqlite3 shell buffers its output in a pipe).
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\nsys.stdin.read()\n",
+            file.path,
+        ]
         let input = Pipe()
         let output = Pipe()
         holder.standardInput = input
         holder.standardOutput = output
         try holder.run()
         defer {
+            try? input.fileHandleForWriting.close()
             holder.terminate()
             holder.waitUntilExit()
         }
-        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 'locked';\n".utf8))
         var said = ""
         while !said.contains("locked") {
             let chunk = output.fileHandleForReading.availableData
