@@ -15,7 +15,7 @@ struct KillDuringCreationTests {
     static let rounds = 10
     static let creators = 50
     /// The kill comes once this many creations of a round have been answered.
-    static let killAfter = 25
+    static let killAfter = 10
 
     @Test("answered creations survive ten kills; nothing is left running after each restart")
     func killDuringCreation() async throws {
