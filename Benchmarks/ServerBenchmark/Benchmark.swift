@@ -9,8 +9,12 @@
 //       with a task's panel, and the page's load time in headless Chromium (see RunPageBench.swift);
 //   (5) the compare page of 10 runs with metrics beside one run's JSON (ComparePageBench.swift).
 //
-//   swift run -c release ServerBenchmark        (1) to (4)
+// and (6) list and get latency from wrk, a second process, idle and while 20 runs execute (see
+// LoadBench.swift).
+//
+//   swift run -c release ServerBenchmark        (1) to (6)
 //   swift run -c release ServerBenchmark ui     (4) and (5) only
+//   swift run -c release ServerBenchmark load   (6) only
 import Foundation
 import KFPSpec
 
@@ -30,15 +34,16 @@ struct ServerBench {
 
     static func main() async {
         let arguments = CommandLine.arguments.dropFirst()
-        guard arguments.allSatisfy({ $0 == "ui" }) else {
-            FileHandle.standardError.write(Data("usage: ServerBenchmark [ui]   (no argument: every section; ui: (4) only)\n".utf8))
+        guard arguments.count <= 1, arguments.allSatisfy({ $0 == "ui" || $0 == "load" }) else {
+            FileHandle.standardError.write(Data("usage: ServerBenchmark [ui|load]   (no argument: every section; ui: (4) and (5); load: (6) only)\n".utf8))
             exit(2)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-server-bench-\(UUID().uuidString)")
         var failure: (any Error)?
         do {
             if arguments.isEmpty { try await run(dataFolder: folder.appendingPathComponent("store")) }
-            try await RunPageBench.run(dataFolder: folder.appendingPathComponent("run-page"))
+            if arguments.first != "load" { try await RunPageBench.run(dataFolder: folder.appendingPathComponent("run-page")) }
+            if arguments.first != "ui" { try await LoadBench.run(dataFolder: folder.appendingPathComponent("load")) }
         } catch {
             failure = error
         }

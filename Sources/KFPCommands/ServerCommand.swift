@@ -68,8 +68,10 @@ struct ServerCommand: AsyncParsableCommand {
             }
             await slurmLauncher?.shutdown()
         } catch let error as ServerStartError {
+            // One line, no usage text: the arguments were fine, the data folder or address was not.
             await slurmLauncher?.shutdown()
-            throw ValidationError(error.message)
+            printError("error: \(error.message)")
+            throw ExitCode.failure
         } catch let error as LocalRunError {
             await slurmLauncher?.shutdown()
             throw ValidationError(error.message)

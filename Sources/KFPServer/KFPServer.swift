@@ -40,20 +40,7 @@ public struct KFPServer: Sendable {
         } catch {
             throw ServerStartError(message: "cannot load the web UI's templates: \(error)")
         }
-        let router = Router()
-        router.add(middleware: APIErrorMiddleware())
-        if let token = options.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
-        for prefix in ["apis/v2beta1", "apis/v1beta1"] {
-            router.get("\(prefix)/healthz") { _, _ in
-                APIResponder.message(Healthz(commitSHA: "swift-kfp", tagName: "2.17.3", multiUser: false, pipelineStore: "database"))
-            }
-        }
-        ExperimentRoutes(services: services).add(to: router)
-        PipelineRoutes(services: services).add(to: router)
-        RunRoutes(services: services).add(to: router)
-        RecurringRunRoutes(services: services).add(to: router)
-        FileRoutes(services: services).add(to: router)
-        WebUIRoutes(pages: WebUIPages(services: services, renderer: renderer)).add(to: router)
+        let router = makeRouter(services: services, renderer: renderer)
         let app = Application(
             router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: "kfp-server"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
@@ -79,7 +66,35 @@ public struct KFPServer: Sendable {
         }
         // Runs stop with the server (they end FAILED as interrupted at the next start).
         await services.executor.shutdown()
+        services.folderLock.release()
         if let failure { throw failure }
+    }
+
+    /// Every endpoint and page, behind the error and (with `--token`) the token middleware.
+    func makeRouter(services: ServerServices, renderer: PageRenderer) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: APIErrorMiddleware())
+        if let token = options.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+        for prefix in ["apis/v2beta1", "apis/v1beta1"] {
+            router.get("\(prefix)/healthz") { _, _ in
+                APIResponder.message(Healthz(commitSHA: "swift-kfp", tagName: "2.17.3", multiUser: false, pipelineStore: "database"))
+            }
+        }
+        ExperimentRoutes(services: services).add(to: router)
+        PipelineRoutes(services: services).add(to: router)
+        RunRoutes(services: services).add(to: router)
+        RecurringRunRoutes(services: services).add(to: router)
+        FileRoutes(services: services).add(to: router)
+        WebUIRoutes(pages: WebUIPages(services: services, renderer: renderer)).add(to: router)
+        return router
+    }
+
+    /// Every registered route as `METHOD /path` with its captures (`GET /apis/v2beta1/runs/{id}`),
+    /// for tests that walk them all; opens the options' data folder as a start would.
+    package func routeList() throws -> [String] {
+        let services = try prepare()
+        defer { services.folderLock.release() }
+        return makeRouter(services: services, renderer: try PageRenderer()).routes.map { "\($0.method) \($0.path)" }
     }
 
     /// Opens the data folder and database, ends interrupted runs, makes the Default experiment.
@@ -90,22 +105,24 @@ public struct KFPServer: Sendable {
         } catch {
             throw ServerStartError(message: "cannot create the data folder \(folder.path): \(error.localizedDescription)")
         }
-        let database: ServerDatabase
+        let folderLock = try DataFolderLock(folder: folder)
+        let path = folder.appendingPathComponent("kfp.sqlite").path
+        let store: ServerStore
+        let defaultExperimentID: String
         do {
-            database = try ServerDatabase(path: folder.appendingPathComponent("kfp.sqlite").path)
+            store = ServerStore(database: try ServerDatabase(path: path))
+            let interrupted = try store.failInterruptedRuns(
+                reason: "the server stopped while the run was not finished (restarted at \(APITimestamp.format(Date()))); retry it to resume")
+            if !interrupted.isEmpty {
+                logger.notice("\(interrupted.count) run(s) interrupted by the previous server stop were marked FAILED: \(interrupted.joined(separator: ", "))")
+            }
+            defaultExperimentID = try store.defaultExperimentID()
         } catch {
-            throw ServerStartError(message: "cannot open the database \(folder.appendingPathComponent("kfp.sqlite").path): \(error)")
+            throw ServerStartError(message: DatabaseProblem.explain(error, path: path))
         }
-        let store = ServerStore(database: database)
-        let interrupted = try store.failInterruptedRuns(
-            reason: "the server stopped while the run was not finished (restarted at \(APITimestamp.format(Date()))); retry it to resume")
-        if !interrupted.isEmpty {
-            logger.notice("\(interrupted.count) run(s) interrupted by the previous server stop were marked FAILED: \(interrupted.joined(separator: ", "))")
-        }
-        let defaultExperimentID = try store.defaultExperimentID()
         return ServerServices(
             store: store, executor: RunExecutor(store: store, options: options, logger: logger), options: options,
-            defaultExperimentID: defaultExperimentID)
+            defaultExperimentID: defaultExperimentID, folderLock: folderLock)
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// `kill -9` during a run, then a restart on the same data folder: nothing written is lost, the
 /// interrupted run ends FAILED saying why, and retry resumes it through the cache.
-@Suite("Server restart after kill -9")
+@Suite("Server restart after kill -9", .enabled(if: ServerProcess.executable != nil, "needs the kfp executable built beside the tests"))
 struct RestartSafetyTests {
     @Test("records survive, the interrupted run is FAILED with a reason, retry reuses the finished task", .enabled(if: ServerProcess.executable != nil, "the kfp executable is not built beside the tests; the kill -9 test is skipped"))
     func killAndRestart() async throws {
@@ -17,6 +17,7 @@ struct RestartSafetyTests {
         let spec = try ServerTestPipelines.countThenWait(counter: counter, marker: marker)
 
         let first = try ServerProcess(executable: executable, data: data)
+        defer { first.stop() }
         var client = TestClient(base: first.base)
         let (_, experiment) = try await client.call("POST", "/apis/v2beta1/experiments", body: ["display_name": "before the kill 🔪"])
         let experimentID = try #require(experiment["experiment_id"]?.stringValue)

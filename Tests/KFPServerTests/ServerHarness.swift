@@ -36,6 +36,7 @@ struct ServerHarness: Sendable {
 /// A small JSON HTTP client for a server under test.
 struct TestClient: Sendable {
     let base: URL
+    var session: URLSession = .shared
 
     /// Sends a request; returns the HTTP status and the body parsed as JSON (`.null` when not JSON).
     func call(_ method: String, _ path: String, body: JSONValue? = nil, headers: [String: String] = [:]) async throws -> (Int, JSONValue) {
@@ -50,7 +51,7 @@ struct TestClient: Sendable {
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 }

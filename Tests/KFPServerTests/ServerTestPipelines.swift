@@ -35,3 +35,55 @@ enum ServerTestPipelines {
         return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
     }
 }
+
+extension ServerTestPipelines {
+    /// `leak` tries to make the server serve `secret`, a file outside the run's folder: its `out`
+    /// artifact is a link to it, its `page` artifact (HTML) a folder whose `index.html` and
+    /// `copy` are links to it, and it replaces its own `log.txt` with a link to it.
+    static func symlinks(secret: URL) throws -> JSONValue {
+        let leak = try Component.container(
+            name: "leak", outputs: [.artifact("out", .dataset), .artifact("page", .html)], image: "alpine:3.19",
+            command: [
+                "sh", "-c",
+                """
+                mkdir -p "$(dirname "$1")" "$2" && ln -s "$0" "$1" && ln -s "$0" "$2/index.html" && ln -s "$0" "$2/copy" \
+                && echo wrote the links && rm -f log.txt && ln -s "$0" log.txt
+                """,
+                ContainerArgument(stringLiteral: secret.path), .outputPath("out"), .outputPath("page"),
+            ])
+        let pipeline = try Pipeline("symlinks") { p in p.task(leak) }
+        return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
+    }
+}
+
+extension ServerTestPipelines {
+    /// One task that sleeps a quarter of a second, then echoes: runs still going when a server is killed.
+    static func sleepThenEcho() throws -> JSONValue {
+        let step = try Component.container(
+            name: "nap", image: "alpine:3.19", command: ["sh", "-c", "sleep 0.25; echo rested"])
+        let pipeline = try Pipeline("nap") { p in p.task(step) }
+        return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
+    }
+}
+
+extension ServerTestPipelines {
+    /// `fill` writes 4 MiB of zeros to its `big` artifact (more than a small test filesystem holds).
+    static func fillDisk() throws -> JSONValue {
+        let fill = try Component.container(
+            name: "fill", outputs: [.artifact("big", .dataset)], image: "alpine:3.19",
+            command: ["sh", "-c", "mkdir -p \"$(dirname \"$0\")\" && head -c 4194304 /dev/zero > \"$0\"", .outputPath("big")])
+        let pipeline = try Pipeline("fill") { p in p.task(fill) }
+        return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
+    }
+}
+
+extension ServerTestPipelines {
+    /// `talk` writes `bytes` bytes of 64-byte lines to its log.
+    static func largeLog(bytes: Int) throws -> JSONValue {
+        let talk = try Component.container(
+            name: "talk", image: "alpine:3.19",
+            command: ["sh", "-c", ContainerArgument(stringLiteral: "yes 'a line of the log of a task that talks a great deal: 64 bytes..' | head -c \(bytes)")])
+        let pipeline = try Pipeline("talk") { p in p.task(talk) }
+        return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
+    }
+}

@@ -54,7 +54,11 @@ extension ContainerExecution {
             }
         }
         if Self.size(of: log) == logSizeBefore {
-            let ending = if case .exited(let code) = status { "exited with status \(code)" } else { "was stopped by a signal" }
+            let ending = switch status {
+                case .exited(let code): "exited with status \(code)"
+                case .signaled(let signal): "was killed by signal \(SignalName.describe(signal))"
+                case .couldNotLaunch(let reason): "could not start (\(reason))"
+            }
             return .failed("\(job) \(ending) and wrote nothing to \(log.path); \(question)")
         }
         return try ended(status, executorInput, log: log)

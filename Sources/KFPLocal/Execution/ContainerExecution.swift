@@ -12,7 +12,16 @@ struct ContainerExecution {
     let container: ContainerSpec
     let inputs: ResolvedInputs
 
+    /// The task's outcome; a failure on a full filesystem says so first, naming it.
     func execute() async -> TaskOutcome {
+        var outcome = await executeOnce()
+        if outcome.state == .failed {
+            outcome.message = DiskSpace.explain(outcome.message ?? "the task failed", folder: run.taskRoot(path))
+        }
+        return outcome
+    }
+
+    private func executeOnce() async -> TaskOutcome {
         let root = run.taskRoot(path)
         let started = Date()
         do {
@@ -124,7 +133,7 @@ struct ContainerExecution {
             return .failed("exited with status \(code); last lines of \(log.path):\n\(LogTail.lines(of: log))")
         case .signaled(let signal):
             return TaskOutcome(state: Task.isCancelled ? .canceled : .failed,
-                               message: "stopped by signal \(signal); last lines of \(log.path):\n\(LogTail.lines(of: log))")
+                               message: "killed by signal \(SignalName.describe(signal)); last lines of \(log.path):\n\(LogTail.lines(of: log))")
         case .couldNotLaunch(let reason):
             return .failed(reason)
         }

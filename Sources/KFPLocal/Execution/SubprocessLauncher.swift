@@ -53,6 +53,7 @@ struct SubprocessLauncher: Sendable {
         platform.teardownSequence = [
             .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(5))
         ]
+        let group = ProcessGroup()
         func run(_ executable: Executable) async throws -> TerminationStatus {
             try await Subprocess.run(
                 executable,
@@ -60,10 +61,16 @@ struct SubprocessLauncher: Sendable {
                 environment: variables,
                 workingDirectory: FilePath(workingDirectory.path),
                 platformOptions: platform,
+                input: .none,
                 output: .fileDescriptor(logDescriptor, closeAfterSpawningProcess: false),
                 error: .fileDescriptor(errorDescriptor, closeAfterSpawningProcess: false)
-            ).terminationStatus
+            ) { execution in
+                group.leader = execution.processIdentifier.value
+            }.terminationStatus
         }
+        // The teardown ends when the program itself has exited; what it started and left behind
+        // (a child that ignores SIGTERM, say) is killed with the rest of its group.
+        defer { if Task.isCancelled { group.killAll() } }
         do {
             let status: TerminationStatus
             do {
@@ -79,6 +86,23 @@ struct SubprocessLauncher: Sendable {
             }
         } catch {
             return .couldNotLaunch("cannot start '\(program)': \(error)")
+        }
+    }
+
+    /// The process group a program leads (its id is the program's pid), once it has started.
+    final class ProcessGroup: @unchecked Sendable {
+        private let lock = NSLock()
+        private var id: pid_t = 0
+
+        var leader: pid_t {
+            get { lock.withLock { id } }
+            set { lock.withLock { id = newValue } }
+        }
+
+        /// SIGKILL to every process left in the group.
+        func killAll() {
+            let group = leader
+            if group > 0 { _ = kill(-group, SIGKILL) }
         }
     }
 

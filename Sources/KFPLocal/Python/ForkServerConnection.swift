@@ -46,10 +46,15 @@ final class ForkServerConnection: @unchecked Sendable {
         set { lock.withLock { group = newValue } }
     }
 
-    /// Stops the task's whole process group (SIGTERM), for cancellation.
-    func terminateChild() {
+    /// Stops the task's whole process group for cancellation: SIGTERM, then SIGKILL to what is
+    /// left of the group after `grace` seconds (a program that ignores SIGTERM, or its children).
+    func terminateChild(grace: Double = 5) {
         let pid = childGroup
-        if pid > 0 { kill(-pid, SIGTERM) }
+        guard pid > 0 else { return }
+        kill(-pid, SIGTERM)
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) {
+            _ = kill(-pid, SIGKILL)
+        }
     }
 
     func send(_ payload: Data) throws {

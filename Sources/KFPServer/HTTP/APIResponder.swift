@@ -29,7 +29,7 @@ enum APIResponder {
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch {
-            throw APIError(.resourceExhausted, "the request body is larger than \(limit) bytes")
+            throw PayloadTooLarge(message: "the request body is larger than \(limit) bytes")
         }
         let data = Data(buffer.readableBytesView)
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .object([:]) }
@@ -73,9 +73,10 @@ struct APIErrorMiddleware: RouterMiddleware {
         } catch let error as APIError {
             return Self.response(error, upload: Self.isUpload(request))
         } catch let error as PayloadTooLarge {
-            return APIResponder.json(
-                .object(["error_message": .string(error.message), "error_details": .string(error.message)]),
-                status: .contentTooLarge)
+            let body = Self.isUpload(request)
+                ? JSONValue.object(["error_message": .string(error.message), "error_details": .string(error.message)])
+                : APIError(.resourceExhausted, error.message).body()
+            return APIResponder.json(body, status: .contentTooLarge)
         } catch let error as HTTPError {
             let code: RPCCode = error.status == .notFound ? .notFound : (error.status.code < 500 ? .invalidArgument : .internalError)
             return Self.response(APIError(code, error.body ?? error.status.reasonPhrase), upload: Self.isUpload(request))
@@ -140,7 +141,8 @@ struct BearerTokenMiddleware: RouterMiddleware {
     }
 }
 
-/// A request body over the server's size limit: HTTP 413 with the upload error shape.
+/// A request body over the server's size limit: HTTP 413, with the upload error shape for uploads
+/// and a `google.rpc.Status` (RESOURCE_EXHAUSTED) for the other endpoints.
 struct PayloadTooLarge: Error {
     let message: String
 }

@@ -16,16 +16,16 @@ struct FileRoutes {
     func add(to router: Router<BasicRequestContext>) {
         let store = services.store
         for prefix in ["apis/v1alpha1", "apis/v2beta1"] {
-            router.get("\(prefix)/runs/{id}/nodes/{task}/log") { _, context in
+            router.get("\(prefix)/runs/{id}/nodes/{task}/log") { request, context in
                 let runID = try APIResponder.parameter(context, "id")
                 let taskID = try APIResponder.parameter(context, "task")
                 let file = try Self.logFile(store: store, runID: runID, taskID: taskID)
-                guard let data = FileManager.default.contents(atPath: file.path) else {
-                    throw APIError.notFound("task \(taskID) of run \(runID) has no log yet")
-                }
+                let page = try LogPage(file: file, query: APIResponder.query(request), what: "task \(taskID) of run \(runID)")
                 return Response(
-                    status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
-                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+                    status: .ok,
+                    headers: [.contentType: "text/plain; charset=utf-8", LogPage.sizeHeader: "\(page.size)",
+                              LogPage.offsetHeader: "\(page.offset)"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.data)))
             }
         }
         router.get("apis/v2beta1/runs/{id}/nodes/{task}/artifacts/{name}") { _, context in

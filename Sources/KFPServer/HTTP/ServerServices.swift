@@ -8,6 +8,8 @@ struct ServerServices: Sendable {
     let options: ServerOptions
     /// The Default experiment's id (created at start-up).
     let defaultExperimentID: String
+    /// Held while the server uses its data folder.
+    let folderLock: DataFolderLock
 }
 
 extension ServerOptions {

@@ -65,34 +65,54 @@ struct PipelinePackage: Sendable {
         return PipelinePackage(spec: spec, json: json)
     }
 
-    /// The single file of a `.tar.gz` package, extracted with the system `tar`.
+    /// The single file of a `.tar.gz` package, read with the system `tar`: the members are listed
+    /// first, and a package with a member outside it (an absolute path or `..`, tar-slip) or other
+    /// than one file is refused; the file is then read to memory (never extracted to disk), up to
+    /// ``SpecArchive/maximumFileBytes``.
     private static func extractTarball(_ data: Data, fileName: String) async throws -> (String, Data) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-upload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let archive = folder.appendingPathComponent("package.tar.gz")
-        let unpacked = folder.appendingPathComponent("files")
+        let members: [String]
         do {
-            try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: archive)
-            let result = try await Subprocess.run(
-                .name("tar"), arguments: ["-xzf", archive.path, "-C", unpacked.path],
-                output: .discarded, error: .string(limit: 4096))
-            guard result.terminationStatus.isSuccess else {
+            let listing = try await Subprocess.run(
+                .name("tar"), arguments: ["-tzf", archive.path], output: .string(limit: 1 << 20), error: .string(limit: 4096))
+            guard listing.terminationStatus.isSuccess else {
                 throw APIError.invalidArgument(
-                    "Failed to read the pipeline package \(fileName) as a tar.gz archive: \(result.standardError ?? "")")
+                    "Failed to read the pipeline package \(fileName) as a tar.gz archive: \(listing.standardError ?? "")")
             }
+            members = (listing.standardOutput ?? "").split(separator: "\n").map(String.init)
         } catch let error as APIError {
             throw error
         } catch {
             throw APIError.invalidArgument("Failed to read the pipeline package \(fileName): \(error)")
         }
-        let files = (FileManager.default.enumerator(at: unpacked, includingPropertiesForKeys: [.isRegularFileKey])?
-            .compactMap { $0 as? URL } ?? [])
-            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
-        guard files.count == 1, let file = files.first, let contents = try? Data(contentsOf: file) else {
+        if let outside = members.first(where: SpecArchive.leavesPackage) {
+            throw APIError.invalidArgument(
+                "Invalid pipeline package \(fileName): the tar.gz archive has a member outside the package, '\(outside)'; members with '..' or an absolute path are refused")
+        }
+        let files = members.filter { !$0.hasSuffix("/") }
+        guard files.count == 1, let member = files.first else {
             throw APIError.invalidArgument(
                 "Invalid pipeline package \(fileName): a tar.gz package holds exactly one spec file, found \(files.count)")
         }
-        return ("\(fileName)!\(file.lastPathComponent)", contents)
+        let contents: [UInt8]
+        do {
+            let read = try await Subprocess.run(
+                .name("tar"), arguments: ["-xzOf", archive.path, "--", member],
+                output: .bytes(limit: SpecArchive.maximumFileBytes), error: .string(limit: 4096))
+            guard read.terminationStatus.isSuccess else {
+                throw APIError.invalidArgument("Failed to read \(member) from the pipeline package \(fileName): \(read.standardError ?? "")")
+            }
+            contents = read.standardOutput
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError.invalidArgument(
+                "Invalid pipeline package \(fileName): cannot read \(member) (a spec file is at most \(SpecArchive.maximumFileBytes) bytes): \(error)")
+        }
+        return ("\(fileName)!\((member as NSString).lastPathComponent)", Data(contents))
     }
 }

@@ -11,7 +11,7 @@ struct ServerDatabase: Sendable {
 
     /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
     ///
-    /// - Throws: GRDB's `DatabaseError` when the file cannot be opened or migrated.
+    /// - Throws: GRDB's `DatabaseError` when the file cannot be opened, migrated or written.
     init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -21,6 +21,11 @@ struct ServerDatabase: Sendable {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        // Takes the write lock once, so a database another process holds locked, or one this
+        // process cannot write, is an error at start-up rather than at the first request.
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) { .commit }
+        }
     }
 
     private static var migrator: DatabaseMigrator {

@@ -40,8 +40,15 @@ extension WebUIPages {
                 : stored.state.isTerminal ? "The task has no folder (it did not run a program)." : "The task has no log yet."
             return facts
         }
-        readInputs(folder.appendingPathComponent("executor_input.json"), into: &facts)
-        readLog(folder.appendingPathComponent("log.txt"), into: &facts)
+        // A task can replace its own files with symbolic links: nothing outside the run's folder is read.
+        if let inputs = try? FileRoutes.contained(folder.appendingPathComponent("executor_input.json"), in: runRoot) {
+            readInputs(inputs, into: &facts)
+        }
+        guard let log = try? FileRoutes.contained(folder.appendingPathComponent("log.txt"), in: runRoot) else {
+            facts.logNote = "The task's log.txt is a link to a file outside the run's folder; it is not shown."
+            return facts
+        }
+        readLog(log, into: &facts)
         return facts
     }
 

@@ -2,12 +2,22 @@ import Foundation
 import ZIPFoundation
 
 /// A pipeline package: a zip archive holding one spec file, as KFP's pipeline upload accepts.
-struct SpecArchive {
+package struct SpecArchive {
     let file: String?
 
     /// `true` when `data` starts with the zip signature.
     static func isZip(_ data: Data) -> Bool {
         data.count >= 4 && data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// The largest spec file a package may hold (128 MiB uncompressed).
+    package static let maximumFileBytes = 128 << 20
+
+    /// Whether an archive member's name points outside the folder it would be extracted to: an
+    /// absolute path, or a `..` component (zip-slip, tar-slip).
+    package static func leavesPackage(_ name: String) -> Bool {
+        name.hasPrefix("/") || name.hasPrefix("\\")
+            || name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
     }
 
     /// The name and contents of the single file inside a zip archive.
@@ -20,6 +30,11 @@ struct SpecArchive {
         } catch {
             throw SpecError(.syntax, file: file, message: "cannot read the zip archive: \(error)")
         }
+        if let outside = archive.first(where: { Self.leavesPackage($0.path) }) {
+            throw SpecError(
+                .syntax, file: file,
+                message: "the zip archive has an entry outside the package, '\(outside.path)'; entries with '..' or an absolute path are refused")
+        }
         let files = archive.filter { $0.type == .file && !$0.path.hasPrefix("__MACOSX/") }
         guard files.count == 1, let entry = files.first else {
             let names = files.map { "'\($0.path)'" }.joined(separator: ", ")
@@ -27,9 +42,18 @@ struct SpecArchive {
                 .syntax, file: file,
                 message: "a pipeline package holds exactly one spec file, found \(files.count)\(names.isEmpty ? "" : ": \(names)")")
         }
+        guard entry.uncompressedSize <= UInt64(Self.maximumFileBytes) else {
+            throw SpecError(
+                .syntax, file: file,
+                message: "'\(entry.path)' in the zip archive is \(entry.uncompressedSize) bytes, over the limit of \(Self.maximumFileBytes) bytes for a spec")
+        }
         var contents = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in contents.append(chunk) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                contents.append(chunk)
+                // The size in the entry's header is the archive's claim; the bytes are what count.
+                if contents.count > Self.maximumFileBytes { throw SpecError(.syntax, file: nil, message: "over the size limit") }
+            }
         } catch {
             throw SpecError(.syntax, file: file, message: "cannot extract '\(entry.path)' from the zip archive: \(error)")
         }

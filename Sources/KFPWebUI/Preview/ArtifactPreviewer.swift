@@ -87,6 +87,11 @@ package struct ArtifactPreviewer: Sendable {
                 ?? names.first { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
             guard let match else { return try folderPreview(url) }
             file = url.appendingPathComponent(match)
+            // A link in the folder must not show a file from outside it (the run's folder was checked, not its links).
+            let folder = url.resolvingSymlinksInPath().path + "/"
+            guard file.resolvingSymlinksInPath().path.hasPrefix(folder) else {
+                return .missing(reason: "'\(match)' is a link to a file outside the artifact's folder; it is not shown")
+            }
         }
         let sample = try readSample(file)
         let text = String(decoding: Self.completeUTF8(sample.data, truncated: sample.truncated), as: UTF8.self)
