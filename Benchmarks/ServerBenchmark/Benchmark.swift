@@ -1,4 +1,4 @@
-// KFPServer benchmark over 100,000 stored runs:
+// PipelineServer benchmark over 100,000 stored runs:
 //   (1) seeding 100,000 SUCCEEDED runs straight into SQLite (one transaction);
 //   (2) list latency, first page versus a page at row 50,000 (ascending and `created_at desc`),
 //       and getting one run by id: p50/p99 of 200 requests after 20 warm-ups;
@@ -55,7 +55,7 @@ struct ServerBench {
     }
 
     static func run(dataFolder: URL) async throws {
-        print("KFPServer benchmark: \(seededRuns) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores, data in \(dataFolder.path)")
+        print("PipelineServer benchmark: \(seededRuns) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores, data in \(dataFolder.path)")
 
         // (1) Seeding: the server creates the schema and Default experiment, then rows go in directly.
         let first = try await RunningServer.start(dataFolder: dataFolder)

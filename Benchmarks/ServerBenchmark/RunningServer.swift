@@ -1,9 +1,9 @@
 import Foundation
 import KFPServer
 
-/// A `KFPServer` serving in this process on a free port over a given data folder.
+/// A `PipelineServer` serving in this process on a free port over a given data folder.
 struct RunningServer {
-    let server: RunningKFPServer
+    let server: RunningPipelineServer
     var port: Int { server.port }
 
     /// Starts the server and waits until it listens.
@@ -12,7 +12,7 @@ struct RunningServer {
     static func start(dataFolder: URL, maxParallelRuns: Int = 4) async throws -> RunningServer {
         let options = ServerOptions(host: "127.0.0.1", port: 0, dataFolder: dataFolder, maxParallelRuns: maxParallelRuns)
         do {
-            return RunningServer(server: try await KFPServer(options: options).start())
+            return RunningServer(server: try await PipelineServer(options: options).start())
         } catch {
             throw BenchmarkError("the server did not start over \(dataFolder.path): \(error)")
         }

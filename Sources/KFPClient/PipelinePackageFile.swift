@@ -10,12 +10,12 @@ enum PipelinePackageFile {
     /// The pipeline spec in a `.yaml`/`.yml`/`.json` file, a `.zip` holding one, or a `.tar.gz`/`.tgz`
     /// holding exactly one `.yaml`/`.yml`/`.json` file (extracted with the system `tar`).
     ///
-    /// - Throws: ``KFPClientError`` (no status) for another ending, an unreadable file or archive, or
+    /// - Throws: ``PipelineClientError`` (no status) for another ending, an unreadable file or archive, or
     ///   a file that is not a pipeline spec (the loader's message with file and line).
     static func load(_ file: URL) async throws -> PipelineSpec {
         let name = file.lastPathComponent.lowercased()
         guard extensions.contains(where: { name.hasSuffix($0) }) else {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message:
                     "The package_file \(file.path) should end with one of the following formats: [\(extensions.joined(separator: ", "))]"
             )
@@ -29,10 +29,10 @@ enum PipelinePackageFile {
         do {
             loaded = try SpecLoader(file: label).load(data)
         } catch {
-            throw KFPClientError(message: "\(error)")
+            throw PipelineClientError(message: "\(error)")
         }
         guard let spec = loaded.pipelineSpec else {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message: "\(label) is a v1 component, not a compiled pipeline; compile it into a pipeline first")
         }
         return spec
@@ -42,11 +42,11 @@ enum PipelinePackageFile {
     /// this version's loader refuses (e.g. a newer IR) still gives its name when it has one, since
     /// kfp reads only that field.
     ///
-    /// - Throws: ``KFPClientError`` as ``load(_:)`` does.
+    /// - Throws: ``PipelineClientError`` as ``load(_:)`` does.
     static func pipelineName(_ file: URL) async throws -> String {
         do {
             return try await load(file).pipelineInfo.name
-        } catch let error as KFPClientError {
+        } catch let error as PipelineClientError {
             guard [".yaml", ".yml", ".json"].contains(where: file.lastPathComponent.lowercased().hasSuffix),
                 let data = try? read(file), let text = String(data: data, encoding: .utf8),
                 let document = (try? SpecLoader(file: file.path).loadJSONValue(text))?.objectValue
@@ -60,7 +60,7 @@ enum PipelinePackageFile {
     /// The bytes of `file`, for uploads.
     static func read(_ file: URL) throws -> Data {
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw KFPClientError(message: "cannot read the pipeline package \(file.path): no such file or not readable")
+            throw PipelineClientError(message: "cannot read the pipeline package \(file.path): no such file or not readable")
         }
         return data
     }
@@ -74,7 +74,7 @@ enum PipelinePackageFile {
         do {
             tree = try SpecWriter().tree(of: spec)
         } catch {
-            throw KFPClientError(message: "cannot encode pipeline '\(spec.pipelineInfo.name)': \(error)")
+            throw PipelineClientError(message: "cannot encode pipeline '\(spec.pipelineInfo.name)': \(error)")
         }
         if let enableCaching { tree = overridingCaching(tree, enable: enableCaching) }
         guard let platform = spec.platformSpec else { return tree }
@@ -113,18 +113,18 @@ enum PipelinePackageFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message: "cannot create a folder to extract \(file.path): \(error.localizedDescription)")
         }
         let (status, errorText) = try await runTar(["-xzf", file.path, "-C", folder.path])
         guard status == 0 else {
-            throw KFPClientError(message: "cannot extract \(file.path) as a tar.gz archive: \(errorText)")
+            throw PipelineClientError(message: "cannot extract \(file.path) as a tar.gz archive: \(errorText)")
         }
         let members = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects ?? [])
             .compactMap { $0 as? URL }
             .filter { [".yaml", ".yml", ".json"].contains(where: $0.lastPathComponent.lowercased().hasSuffix) }
         guard members.count == 1, let member = members.first else {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message: members.isEmpty
                     ? "Invalid package. Missing pipeline yaml file in the package \(file.path)."
                     : "Invalid package. Multiple yaml files in the package \(file.path).")
@@ -146,7 +146,7 @@ enum PipelinePackageFile {
                 try process.run()
             } catch {
                 process.terminationHandler = nil
-                continuation.resume(throwing: KFPClientError(message: "cannot run tar: \(error.localizedDescription)"))
+                continuation.resume(throwing: PipelineClientError(message: "cannot run tar: \(error.localizedDescription)"))
             }
         }
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

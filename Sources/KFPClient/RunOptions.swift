@@ -1,4 +1,4 @@
-/// The optional settings of ``KFPClient/createRun(packageFile:arguments:options:)`` and its siblings,
+/// The optional settings of ``PipelineClient/createRun(packageFile:arguments:options:)`` and its siblings,
 /// named after `kfp.Client.create_run_from_pipeline_package`'s parameters.
 public struct RunOptions: Sendable, Equatable {
     /// The run's `display_name`. Default, as kfp: `"<file name> <yyyy-MM-dd HH-mm-ss>"` for a
@@ -8,7 +8,7 @@ public struct RunOptions: Sendable, Equatable {
     /// The experiment to run in; wins over ``experimentName``.
     public var experimentID: String?
     /// The experiment to run in, created when missing; default
-    /// ``KFPClient/Configuration/defaultExperimentName``.
+    /// ``PipelineClient/Configuration/defaultExperimentName``.
     public var experimentName: String?
     /// The run's `description`; left out when nil.
     public var description: String?
@@ -37,12 +37,12 @@ public struct RunOptions: Sendable, Equatable {
     }
 }
 
-/// The optional settings of ``KFPClient/createRecurringRun(name:trigger:packageFile:spec:pipelineID:versionID:arguments:options:)``,
+/// The optional settings of ``PipelineClient/createRecurringRun(name:trigger:packageFile:spec:pipelineID:versionID:arguments:options:)``,
 /// named after `kfp.Client.create_recurring_run`'s parameters.
 public struct RecurringRunOptions: Sendable, Equatable {
     /// The experiment of the recurring run; wins over ``experimentName``.
     public var experimentID: String?
-    /// The experiment, created when missing; default ``KFPClient/Configuration/defaultExperimentName``.
+    /// The experiment, created when missing; default ``PipelineClient/Configuration/defaultExperimentName``.
     public var experimentName: String?
     /// The recurring run's `description`; left out when nil.
     public var description: String?

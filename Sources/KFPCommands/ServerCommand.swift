@@ -62,7 +62,7 @@ struct ServerCommand: AsyncParsableCommand {
         let host = self.host
         do {
             if let slurmLauncher { try await slurmLauncher.check() }
-            try await KFPServer(options: options, logger: logger).run { port in
+            try await PipelineServer(options: options, logger: logger).run { port in
                 let line = "kfp server: listening on http://\(host):\(port) (data in \(options.dataFolder.standardizedFileURL.path))\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }

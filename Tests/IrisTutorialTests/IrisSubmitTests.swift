@@ -20,7 +20,7 @@ struct IrisSubmitTests {
     func submitToServer() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iris-submit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
+        let server = try await PipelineServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
         let endpoint = server.endpoint.absoluteString
         let spec = try PipelineCompiler().compile(try IrisTutorial.pipeline())
         let options = try SubmitOptions.parse(["--endpoint", endpoint, "--experiment-name", "iris", "--poll-interval", "0.5"])

@@ -33,7 +33,7 @@ struct IrisWebUITests {
         try SpecWriter().write(try Self.typedPipeline()).write(to: typedFile, atomically: true, encoding: .utf8)
         let shots = TestEnvironment.packageRoot.appendingPathComponent("test-artifacts/ui-e2e")
 
-        let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
+        let server = try await PipelineServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
         let endpoint = server.endpoint.absoluteString
         let name = IrisTutorial.tarballName
         let output = try await LoopbackFileServer.serving([name: IrisTutorial.tarball], port: 0) { base in

@@ -3,11 +3,11 @@ import KFPServer
 import KFPSpec
 import KFPTestSupport
 
-/// Runs the `kfp` executable built beside the tests against a `KFPServer` started in this process.
+/// Runs the `kfp` executable built beside the tests against a `PipelineServer` started in this process.
 struct CLIHarness: Sendable {
     let endpoint: String
     let folder: URL
-    let server: RunningKFPServer
+    let server: RunningPipelineServer
     let executable: URL
 
     /// The `kfp` executable next to this test binary, or nil when it was not built.
@@ -18,7 +18,7 @@ struct CLIHarness: Sendable {
 
     static func start(executable: URL) async throws -> CLIHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-cli-test-\(UUID().uuidString)")
-        let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
+        let server = try await PipelineServer(options: ServerOptions(port: 0, dataFolder: folder.appendingPathComponent("data"))).start()
         return CLIHarness(endpoint: server.endpoint.absoluteString, folder: folder, server: server, executable: executable)
     }
 

@@ -15,7 +15,7 @@ struct UmbrellaTests {
             p.task(echo, ["text": p.parameter("text", .string, default: "hi")])
         }
         guard let endpoint = URL(string: server.endpoint) else { throw CLIFailure(message: "bad endpoint") }
-        let client = KFPClient(configuration: KFPClient.Configuration(endpoint: endpoint))
+        let client = PipelineClient(configuration: PipelineClient.Configuration(endpoint: endpoint))
         let run = try await client.createRun(from: pipeline, arguments: ["text": "from Swift ✓"], options: RunOptions(runName: "umbrella"))
         let finished = try await client.waitForRun(id: run.runID, timeout: 60, pollInterval: 0.2)
         #expect(finished.state == .succeeded)

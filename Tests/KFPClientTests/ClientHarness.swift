@@ -8,18 +8,18 @@ import KFPSpec
 import Logging
 import Testing
 
-/// A `KFPServer` running in this process on a free port with a fresh data folder, and a
-/// ``KFPClient`` for it (adapted from the server tests' harness).
+/// A `PipelineServer` running in this process on a free port with a fresh data folder, and a
+/// ``PipelineClient`` for it (adapted from the server tests' harness).
 struct ClientHarness: Sendable {
-    let client: KFPClient
+    let client: PipelineClient
     let base: URL
     let dataFolder: URL
-    let server: RunningKFPServer
+    let server: RunningPipelineServer
 
     /// Starts a server, runs `body` with it, then stops the server and shuts the client down.
     static func with<T: Sendable>(
         _ configure: @Sendable (inout ServerOptions) -> Void = { _ in },
-        client configureClient: @Sendable (inout KFPClient.Configuration) -> Void = { _ in },
+        client configureClient: @Sendable (inout PipelineClient.Configuration) -> Void = { _ in },
         _ body: (ClientHarness) async throws -> T
     ) async throws -> T {
         let harness = try await start(configure, client: configureClient)
@@ -35,7 +35,7 @@ struct ClientHarness: Sendable {
 
     static func start(
         _ configure: @Sendable (inout ServerOptions) -> Void,
-        client configureClient: @Sendable (inout KFPClient.Configuration) -> Void
+        client configureClient: @Sendable (inout PipelineClient.Configuration) -> Void
     ) async throws -> ClientHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kfp-client-test-\(UUID().uuidString)")
@@ -43,12 +43,12 @@ struct ClientHarness: Sendable {
         configure(&options)
         var logger = Logger(label: "kfp-server-under-test")
         logger.logLevel = .critical
-        let server = try await KFPServer(options: options, logger: logger).start()
+        let server = try await PipelineServer(options: options, logger: logger).start()
         let base = server.endpoint
-        var configuration = KFPClient.Configuration(endpoint: base, requestTimeout: 20)
+        var configuration = PipelineClient.Configuration(endpoint: base, requestTimeout: 20)
         configureClient(&configuration)
         return ClientHarness(
-            client: KFPClient(configuration: configuration), base: base, dataFolder: folder, server: server)
+            client: PipelineClient(configuration: configuration), base: base, dataFolder: folder, server: server)
     }
 
     func stop() async {
@@ -75,17 +75,17 @@ func collect<Item>(_ stream: AsyncThrowingStream<Item, any Error>) async throws 
     return items
 }
 
-/// The error `body` throws, as a ``KFPClientError`` (a test failure when it throws nothing or another error).
+/// The error `body` throws, as a ``PipelineClientError`` (a test failure when it throws nothing or another error).
 func clientError(
     sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> some Sendable
-) async -> KFPClientError? {
+) async -> PipelineClientError? {
     do {
         _ = try await body()
-        Issue.record("expected a KFPClientError, nothing was thrown", sourceLocation: sourceLocation)
-    } catch let error as KFPClientError {
+        Issue.record("expected a PipelineClientError, nothing was thrown", sourceLocation: sourceLocation)
+    } catch let error as PipelineClientError {
         return error
     } catch {
-        Issue.record("expected a KFPClientError, got \(error)", sourceLocation: sourceLocation)
+        Issue.record("expected a PipelineClientError, got \(error)", sourceLocation: sourceLocation)
     }
     return nil
 }

@@ -3,7 +3,7 @@ import KFPAPI
 import KFPClient
 import Testing
 
-/// `KFPClient.Configuration.resolve`: arguments, then kfp's environment variables.
+/// `PipelineClient.Configuration.resolve`: arguments, then kfp's environment variables.
 @Suite("Configuration from arguments and the environment")
 struct ConfigurationTests {
     @Test(
@@ -16,7 +16,7 @@ struct ConfigurationTests {
             ("https://host/prefix//", "https://host/prefix"),
         ])
     func endpoints(given: String, expected: String) throws {
-        let configuration = try KFPClient.Configuration.resolve(endpoint: given, environment: [:])
+        let configuration = try PipelineClient.Configuration.resolve(endpoint: given, environment: [:])
         #expect(configuration.endpoint.absoluteString == expected)
         #expect(configuration.token == nil)
         #expect(configuration.namespace == nil)
@@ -29,25 +29,25 @@ struct ConfigurationTests {
     func endpointSources() throws {
         let environment = ["KF_PIPELINES_ENDPOINT": "http://from-env:1"]
         #expect(
-            try KFPClient.Configuration.resolve(environment: environment).endpoint.absoluteString == "http://from-env:1"
+            try PipelineClient.Configuration.resolve(environment: environment).endpoint.absoluteString == "http://from-env:1"
         )
         #expect(
-            try KFPClient.Configuration.resolve(endpoint: "http://arg:2", environment: environment).endpoint
+            try PipelineClient.Configuration.resolve(endpoint: "http://arg:2", environment: environment).endpoint
                 .absoluteString == "http://arg:2")
         #expect(
-            throws: KFPClientError(
+            throws: PipelineClientError(
                 message:
                     "no KFP endpoint: pass one (e.g. --endpoint http://127.0.0.1:8888) or set KF_PIPELINES_ENDPOINT")
         ) {
-            try KFPClient.Configuration.resolve(endpoint: " ", environment: ["KF_PIPELINES_ENDPOINT": ""])
+            try PipelineClient.Configuration.resolve(endpoint: " ", environment: ["KF_PIPELINES_ENDPOINT": ""])
         }
         #expect(
-            throws: KFPClientError(
+            throws: PipelineClientError(
                 message:
                     "invalid KFP endpoint 'ftp://x': expected a URL such as http://127.0.0.1:8888 or https://host/pipeline"
             )
         ) {
-            try KFPClient.Configuration.resolve(endpoint: "ftp://x", environment: [:])
+            try PipelineClient.Configuration.resolve(endpoint: "ftp://x", environment: [:])
         }
     }
 
@@ -57,7 +57,7 @@ struct ConfigurationTests {
         let empty = try ClientHarness.temporaryFile("empty", Data())
         let base = ["KF_PIPELINES_ENDPOINT": "http://h:1"]
         func token(_ argument: String?, _ extra: [String: String]) throws -> String? {
-            try KFPClient.Configuration.resolve(token: argument, environment: base.merging(extra) { $1 }).token
+            try PipelineClient.Configuration.resolve(token: argument, environment: base.merging(extra) { $1 }).token
         }
         #expect(try token("arg", ["KF_PIPELINES_TOKEN": "env", "KF_PIPELINES_TOKEN_FILE": file.path]) == "arg")
         #expect(try token(nil, ["KF_PIPELINES_TOKEN": "env", "KF_PIPELINES_TOKEN_FILE": file.path]) == "env")
@@ -69,14 +69,14 @@ struct ConfigurationTests {
     @Test("default experiment: the override wins over the default variable, else Default")
     func experimentNames() throws {
         func name(_ extra: [String: String]) throws -> String {
-            try KFPClient.Configuration.resolve(endpoint: "http://h:1", environment: extra).defaultExperimentName
+            try PipelineClient.Configuration.resolve(endpoint: "http://h:1", environment: extra).defaultExperimentName
         }
         #expect(try name([:]) == "Default")
         #expect(try name(["KF_PIPELINES_DEFAULT_EXPERIMENT_NAME": "team"]) == "team")
         #expect(
             try name(["KF_PIPELINES_DEFAULT_EXPERIMENT_NAME": "team", "KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME": "ci"])
                 == "ci")
-        let configuration = try KFPClient.Configuration.resolve(
+        let configuration = try PipelineClient.Configuration.resolve(
             endpoint: "http://h:1", namespace: "ns", cookies: "a=b", environment: [:])
         #expect(configuration.namespace == "ns")
         #expect(configuration.cookies == "a=b")

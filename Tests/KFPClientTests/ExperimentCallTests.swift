@@ -54,7 +54,7 @@ struct ExperimentCallTests {
     func missing() async throws {
         try await ClientHarness.with { harness in
             let byName = await clientError { try await harness.client.experiment(named: "nope") }
-            #expect(byName == KFPClientError(message: "No experiment is found with name nope."))
+            #expect(byName == PipelineClientError(message: "No experiment is found with name nope."))
             let byID = await clientError { try await harness.client.experiment(id: "no-such-id") }
             #expect(byID?.status == 404)
             #expect(byID?.message == "Experiment no-such-id not found")
@@ -119,7 +119,7 @@ struct ExperimentCallTests {
             #expect(try await harness.client.createExperiment(name: "with-token").displayName == "with-token")
             var wrong = harness.client.configuration
             wrong.token = "other"
-            let stranger = KFPClient(configuration: wrong)
+            let stranger = PipelineClient(configuration: wrong)
             let refused = await clientError { try await stranger.listExperiments() }
             try await stranger.shutdown()
             #expect(refused?.status == 401)

@@ -60,9 +60,9 @@ struct FakeServer: Sendable {
 
     /// Serves while `body` runs, with a client configured by `configure`; shuts everything down after.
     static func with<T: Sendable>(
-        client configure: @Sendable (inout KFPClient.Configuration) -> Void = { _ in },
+        client configure: @Sendable (inout PipelineClient.Configuration) -> Void = { _ in },
         answer: @escaping @Sendable (RecordedRequest, Int) -> FakeAnswer,
-        _ body: (KFPClient, FakeServer) async throws -> T
+        _ body: (PipelineClient, FakeServer) async throws -> T
     ) async throws -> T {
         let log = RequestLog()
         let responder = CallbackResponder { (request: Request, _: BasicRequestContext) -> Response in
@@ -98,11 +98,11 @@ struct FakeServer: Sendable {
         }
         guard port > 0, let endpoint = URL(string: "http://127.0.0.1:\(port)") else {
             task.cancel()
-            throw KFPClientError(message: "the fake server did not start")
+            throw PipelineClientError(message: "the fake server did not start")
         }
-        var configuration = KFPClient.Configuration(endpoint: endpoint, requestTimeout: 10, connectionRetries: 0)
+        var configuration = PipelineClient.Configuration(endpoint: endpoint, requestTimeout: 10, connectionRetries: 0)
         configure(&configuration)
-        let client = KFPClient(configuration: configuration)
+        let client = PipelineClient(configuration: configuration)
         let server = FakeServer(endpoint: endpoint, log: log)
         let result: Result<T, any Error>
         do {

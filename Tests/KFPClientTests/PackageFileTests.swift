@@ -95,7 +95,7 @@ struct PackageFileTests {
         try Self.shell(["tar", "-czf", "two.tar.gz", "pipeline.yaml", "second.yaml"], in: folder)
         try Data("not gzip".utf8).write(to: folder.appendingPathComponent("fake.tgz"))
         try await FakeServer.with(answer: RunTrafficTests.answer) { client, server in
-            func error(_ name: String) async -> KFPClientError? {
+            func error(_ name: String) async -> PipelineClientError? {
                 await clientError {
                     try await client.createRun(
                         packageFile: folder.appendingPathComponent(name), options: RunOptions(experimentID: "e"))

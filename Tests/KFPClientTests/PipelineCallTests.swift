@@ -75,7 +75,7 @@ struct PipelineCallTests {
             let blank = await clientError { try await client.uploadPipeline(spec: spec, name: "  ") }
             #expect(
                 blank
-                    == KFPClientError(
+                    == PipelineClientError(
                         message: "Invalid pipeline name. Pipeline name cannot be empty or contain only whitespace."))
             let unknown = await clientError {
                 try await client.uploadPipelineVersion(spec: spec, versionName: "v3", pipelineID: "no-such-pipeline")
@@ -99,7 +99,7 @@ struct PipelineCallTests {
             let filter = #"{"predicates": [{"key": "display_name", "operation": "EQUALS", "string_value": "p-b"}]}"#
             #expect(try await client.listPipelines(ListOptions(filter: filter)).items.map(\.displayName) == ["p-b"])
             let missing = await clientError { try await client.pipeline(named: "p-z") }
-            #expect(missing == KFPClientError(message: "No pipeline is found with name p-z."))
+            #expect(missing == PipelineClientError(message: "No pipeline is found with name p-z."))
             let byID = await clientError { try await client.pipeline(id: "nope") }
             #expect(byID?.status == 404)
             #expect(byID?.message == "Pipeline nope not found")
@@ -118,7 +118,7 @@ struct PipelineCallTests {
             let absent = await clientError { try await harness.client.uploadPipeline(file: missing, name: "x") }
             #expect(
                 absent
-                    == KFPClientError(
+                    == PipelineClientError(
                         message: "cannot read the pipeline package /nonexistent/p.yaml: no such file or not readable"))
             #expect(try await harness.client.listPipelines().totalSize == 0)
         }

@@ -70,7 +70,7 @@ struct RecurringRunCallTests {
             let none = await clientError { try await client.createRecurringRun(name: "x", trigger: Self.yearly) }
             #expect(
                 none
-                    == KFPClientError(
+                    == PipelineClientError(
                         message:
                             "a recurring run needs exactly one pipeline source: a package file, a spec or a pipeline id"
                     ))

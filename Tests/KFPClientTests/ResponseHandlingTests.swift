@@ -24,7 +24,7 @@ struct ResponseHandlingTests {
         try await FakeServer.with(answer: { _, _ in FakeAnswer(status: status, body: body, contentType: "text/plain") })
         { client, _ in
             let error = await clientError { try await client.run(id: "x") }
-            #expect(error == KFPClientError(status: status, message: message, body: body))
+            #expect(error == PipelineClientError(status: status, message: message, body: body))
             #expect(error?.description == "HTTP \(status): \(message)")
         }
     }
@@ -42,7 +42,7 @@ struct ResponseHandlingTests {
             let html = await clientError { try await client.run(id: "x") }
             #expect(
                 html
-                    == KFPClientError(
+                    == PipelineClientError(
                         message:
                             "the answer to GET /apis/v2beta1/runs/x is not JSON (HTTP 200, text/html): <html>login page</html>",
                         body: "<html>login page</html>"))
@@ -103,7 +103,7 @@ struct ResponseHandlingTests {
                 return seen
             }
             #expect(
-                error == KFPClientError(message: "the server returned the page token 'same' twice; stopped listing"))
+                error == PipelineClientError(message: "the server returned the page token 'same' twice; stopped listing"))
             #expect(seen == 1)
             #expect(await server.log.requests.count == 2)
         }
@@ -111,9 +111,9 @@ struct ResponseHandlingTests {
 
     @Test("connection refused is retried connectionRetries times, 0.5 s apart, then reported")
     func connectionRefused() async throws {
-        let configuration = KFPClient.Configuration(
+        let configuration = PipelineClient.Configuration(
             endpoint: try #require(URL(string: "http://127.0.0.1:1")), connectionRetries: 2)
-        let client = KFPClient(configuration: configuration)
+        let client = PipelineClient(configuration: configuration)
         let start = ContinuousClock.now
         let error = await clientError { try await client.healthz() }
         let elapsed = WaitForRunTests.seconds(start.duration(to: .now))
@@ -136,7 +136,7 @@ struct ResponseHandlingTests {
             }
         ) { client, server in
             let error = await clientError { try await client.healthz() }
-            #expect(error == KFPClientError(message: "GET /apis/v2beta1/healthz got no answer within 0.5 s"))
+            #expect(error == PipelineClientError(message: "GET /apis/v2beta1/healthz got no answer within 0.5 s"))
             #expect(await server.log.requests.count == 1)
         }
     }

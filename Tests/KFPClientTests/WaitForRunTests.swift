@@ -65,7 +65,7 @@ struct WaitForRunTests {
             // Generous for a loaded machine, where the first answer can take seconds.
             let error = await clientError { try await client.waitForRun(id: "r5", timeout: 6, pollInterval: 1.5) }
             let elapsed = Self.seconds(start.duration(to: .now))
-            #expect(error == KFPClientError(message: "run r5 did not finish within 6 s; last state RUNNING"))
+            #expect(error == PipelineClientError(message: "run r5 did not finish within 6 s; last state RUNNING"))
             #expect(elapsed >= 5.95, "took \(elapsed) s")
             let count = await server.log.requests.count
             #expect((1...5).contains(count), "\(count) requests (at most one every 1.5 s until the deadline)")
@@ -83,7 +83,7 @@ struct WaitForRunTests {
             // Generous for a loaded machine, where the first answer can take seconds.
             let error = await clientError { try await client.waitForRun(id: "r6", timeout: 8, pollInterval: 0.2) }
             let elapsed = Self.seconds(start.duration(to: .now))
-            #expect(error == KFPClientError(message: "run r6 did not finish within 8 s; last state RUNNING"))
+            #expect(error == PipelineClientError(message: "run r6 did not finish within 8 s; last state RUNNING"))
             #expect(elapsed < 50, "took \(elapsed) s (the server would have answered after 60 s)")
             #expect((1...2).contains(await server.log.requests.count))
         }
@@ -91,7 +91,7 @@ struct WaitForRunTests {
             let error = await clientError { try await client.waitForRun(id: "r7", timeout: 0.5, pollInterval: 0.2) }
             #expect(
                 error
-                    == KFPClientError(message: "run r7 did not finish within 0.5 s; last state unknown (no answer yet)")
+                    == PipelineClientError(message: "run r7 did not finish within 0.5 s; last state unknown (no answer yet)")
             )
         }
     }

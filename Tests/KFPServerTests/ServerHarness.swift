@@ -9,19 +9,19 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// A `KFPServer` running in this process on a free port with a fresh data folder, and a small
+/// A `PipelineServer` running in this process on a free port with a fresh data folder, and a small
 /// JSON HTTP client for it.
 struct ServerHarness: Sendable {
     let base: URL
     let dataFolder: URL
-    let server: RunningKFPServer
+    let server: RunningPipelineServer
 
     /// Starts a server and waits until it listens.
     static func start(_ configure: @Sendable (inout ServerOptions) -> Void = { _ in }) async throws -> ServerHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-server-test-\(UUID().uuidString)")
         var options = ServerOptions(port: 0, dataFolder: folder, maxParallelRuns: 4)
         configure(&options)
-        let server = try await KFPServer(options: options).start()
+        let server = try await PipelineServer(options: options).start()
         return ServerHarness(base: server.endpoint, dataFolder: folder, server: server)
     }
 

@@ -17,7 +17,7 @@ struct ServerSecurityTests {
     func everyRouteNeedsTheToken() async throws {
         let listing = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-routes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: listing) }
-        let routes = try KFPServer(options: ServerOptions(port: 0, dataFolder: listing, token: "s3cret")).routeList()
+        let routes = try PipelineServer(options: ServerOptions(port: 0, dataFolder: listing, token: "s3cret")).routeList()
         #expect(Set(routes).isSuperset(of: Self.openRoutes))
         #expect(routes.count == Set(routes).count)
         let server = try await ServerHarness.start { $0.token = "s3cret" }

@@ -7,7 +7,7 @@ import NIOHTTP1
 import NIOPosix
 
 /// Sends ``APIRequest``s with AsyncHTTPClient the way `kfp.Client` does, and turns answers into JSON
-/// or ``KFPClientError``.
+/// or ``PipelineClientError``.
 ///
 /// Headers on every request: `Accept: application/json`, `Accept-Encoding: identity`,
 /// `User-Agent: swift-kfp-client`, `Content-Type: application/json` unless multipart (also on
@@ -20,11 +20,11 @@ struct HTTPTransport: Sendable {
     let client: HTTPClient
     /// Whether ``shutdown()`` closes ``client`` (false for a client the caller passed in).
     let ownsClient: Bool
-    let configuration: KFPClient.Configuration
+    let configuration: PipelineClient.Configuration
 
     /// A transport with its own `HTTPClient` on the shared event loop group; connection retries are
-    /// done here, not in the pool, so they follow ``KFPClient/Configuration/connectionRetries``.
-    init(configuration: KFPClient.Configuration) {
+    /// done here, not in the pool, so they follow ``PipelineClient/Configuration/connectionRetries``.
+    init(configuration: PipelineClient.Configuration) {
         var settings = HTTPClient.Configuration()
         settings.connectionPool.retryConnectionEstablishment = false
         settings.timeout.connect = Self.amount(configuration.requestTimeout)
@@ -33,7 +33,7 @@ struct HTTPTransport: Sendable {
             configuration: configuration)
     }
 
-    init(client: HTTPClient, ownsClient: Bool, configuration: KFPClient.Configuration) {
+    init(client: HTTPClient, ownsClient: Bool, configuration: PipelineClient.Configuration) {
         self.client = client
         self.ownsClient = ownsClient
         self.configuration = configuration
@@ -50,9 +50,9 @@ struct HTTPTransport: Sendable {
 
     /// Sends `request` and returns the answer's JSON (`{}` for an empty body).
     ///
-    /// - Parameter deadline: an outer limit (e.g. of ``KFPClient/waitForRun(id:timeout:pollInterval:onUpdate:)``)
+    /// - Parameter deadline: an outer limit (e.g. of ``PipelineClient/waitForRun(id:timeout:pollInterval:onUpdate:)``)
     ///   that shortens the request timeout.
-    /// - Throws: ``KFPClientError``: with the HTTP status for a non-2xx answer; without one for a
+    /// - Throws: ``PipelineClientError``: with the HTTP status for a non-2xx answer; without one for a
     ///   connection error after the retries, a timeout, or a 2xx body that is not JSON.
     func send(_ request: APIRequest, deadline: ContinuousClock.Instant? = nil) async throws -> JSONValue {
         let http = try httpRequest(request)
@@ -71,16 +71,16 @@ struct HTTPTransport: Sendable {
                     status: Int(response.status.code), reason: response.status.reasonPhrase,
                     contentType: response.headers.first(name: "content-type"), body: Data(buffer.readableBytesView),
                     request: request)
-            } catch let error as KFPClientError {
+            } catch let error as PipelineClientError {
                 throw error
             } catch {
                 if Task.isCancelled { throw CancellationError() }
                 if Self.isTimeout(error) { throw Self.timedOut(request, after: timeout) }
                 guard Self.isConnectionError(error, method: request.method) else {
-                    throw KFPClientError(message: "\(request.summary) failed: \(error)")
+                    throw PipelineClientError(message: "\(request.summary) failed: \(error)")
                 }
                 guard attempt < configuration.connectionRetries else {
-                    throw KFPClientError(
+                    throw PipelineClientError(
                         message:
                             "cannot connect to the KFP API at \(configuration.endpoint.absoluteString): \(Self.describe(error))"
                             + (attempt > 0 ? " (tried \(attempt + 1) times)" : ""))
@@ -137,8 +137,8 @@ struct HTTPTransport: Sendable {
     }
 
     /// `GET /apis/v2beta1/runs/x got no answer within 30 s` (status nil).
-    static func timedOut(_ request: APIRequest, after seconds: TimeInterval) -> KFPClientError {
-        KFPClientError(message: "\(request.summary) got no answer within \(seconds.secondsText) s")
+    static func timedOut(_ request: APIRequest, after seconds: TimeInterval) -> PipelineClientError {
+        PipelineClientError(message: "\(request.summary) got no answer within \(seconds.secondsText) s")
     }
 
     static func describe(_ error: any Error) -> String {

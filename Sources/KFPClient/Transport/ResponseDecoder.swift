@@ -2,11 +2,11 @@ import Foundation
 import KFPAPI
 import KFPSpec
 
-/// Turns an HTTP answer into JSON or a ``KFPClientError``.
+/// Turns an HTTP answer into JSON or a ``PipelineClientError``.
 enum ResponseDecoder {
     /// The JSON of a 2xx answer (`{}` when the body is empty), or the error of any other status.
     ///
-    /// - Throws: ``KFPClientError`` with `status` for a non-2xx answer, carrying the server's message
+    /// - Throws: ``PipelineClientError`` with `status` for a non-2xx answer, carrying the server's message
     ///   (see ``errorMessage(_:)``) and the raw body; without `status` for a 2xx body that is not JSON.
     static func decode(
         status: Int, reason: String, contentType: String?, body: Data, request: APIRequest
@@ -16,13 +16,13 @@ enum ResponseDecoder {
         guard (200..<300).contains(status) else {
             let json = blank ? nil : try? APIJSON.parse(body)
             let message = json.flatMap(errorMessage) ?? (blank ? reason : excerpt(text))
-            throw KFPClientError(status: status, message: message.isEmpty ? "HTTP \(status)" : message, body: text)
+            throw PipelineClientError(status: status, message: message.isEmpty ? "HTTP \(status)" : message, body: text)
         }
         if blank { return .object([:]) }
         do {
             return try APIJSON.parse(body)
         } catch {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message:
                     "the answer to \(request.summary) is not JSON (HTTP \(status)\(contentType.map { ", \($0)" } ?? "")): "
                     + excerpt(text),
@@ -51,14 +51,14 @@ enum ResponseDecoder {
     }
 
     /// A message parsed leniently from a 2xx answer; a value of the wrong type becomes a
-    /// ``KFPClientError`` naming the call and the field.
+    /// ``PipelineClientError`` naming the call and the field.
     static func message<M: APIMessage>(_ type: M.Type, from json: JSONValue, request: APIRequest, path: String) throws
         -> M
     {
         do {
             return try M(response: json, path: path)
         } catch let error as APIError {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message: "the answer to \(request.summary) is not a valid \(path): \(error.message)",
                 body: json.compactJSON())
         }

@@ -24,11 +24,11 @@ struct ConnectionOptions: ParsableArguments {
     static let valueOptions: Set<String> = ["--endpoint", "--existing-token", "--namespace", "--output"]
 
     /// A client for the endpoint; throws a validation error naming what is missing.
-    func client() throws -> KFPClient {
+    func client() throws -> PipelineClient {
         do {
-            let configuration = try KFPClient.Configuration.resolve(
+            let configuration = try PipelineClient.Configuration.resolve(
                 endpoint: endpoint, token: existingToken, namespace: namespace)
-            return KFPClient(configuration: configuration)
+            return PipelineClient(configuration: configuration)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -36,13 +36,13 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Runs `body` with a client and shuts the client down afterwards; server errors become
     /// `Error: <HTTP status>: <message>` and a non-zero exit.
-    func withClient<T: Sendable>(_ body: (KFPClient) async throws -> T) async throws -> T {
+    func withClient<T: Sendable>(_ body: (PipelineClient) async throws -> T) async throws -> T {
         let client = try client()
         do {
             let result = try await body(client)
             try? await client.shutdown()
             return result
-        } catch let error as KFPClientError {
+        } catch let error as PipelineClientError {
             try? await client.shutdown()
             throw CommandFailure(error.status.map { "HTTP \($0): \(error.message)" } ?? error.message)
         } catch {

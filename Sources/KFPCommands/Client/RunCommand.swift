@@ -83,7 +83,7 @@ struct RunCommand: AsyncParsableCommand {
             if watch, run.state != .succeeded { throw ExitCode.failure }
         }
 
-        private func pipelineSpec(_ client: KFPClient) async throws -> PipelineSpec {
+        private func pipelineSpec(_ client: PipelineClient) async throws -> PipelineSpec {
             if let packageFile {
                 do {
                     let loaded = try SpecLoader(file: packageFile).load(Data(contentsOf: URL(fileURLWithPath: packageFile)))

@@ -11,14 +11,14 @@ public import Logging
 /// `KFPLocal`, recurring runs fired by an in-process scheduler.
 ///
 /// ```swift
-/// try await KFPServer(options: ServerOptions(dataFolder: URL(fileURLWithPath: "kfp-data"))).run { port in
+/// try await PipelineServer(options: ServerOptions(dataFolder: URL(fileURLWithPath: "kfp-data"))).run { port in
 ///     print("listening on http://127.0.0.1:\(port)")
 /// }
 /// ```
 ///
 /// At start-up, runs a previous process left PENDING, RUNNING or CANCELING end FAILED with a
 /// message saying the server stopped; `:retry` resumes them through the cache.
-public struct KFPServer: Sendable {
+public struct PipelineServer: Sendable {
     public var options: ServerOptions
     public var logger: Logger
 

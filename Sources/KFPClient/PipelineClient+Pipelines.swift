@@ -2,7 +2,7 @@ public import Foundation
 public import KFPAPI
 public import KFPSpec
 
-extension KFPClient {
+extension PipelineClient {
     /// Uploads a pipeline package and creates the pipeline with its first version
     /// (`kfp.Client.upload_pipeline`): `POST /apis/v2beta1/pipelines/upload?name=<name>[&description=]
     /// [&namespace=]` with the file as the multipart part `uploadfile`.
@@ -11,7 +11,7 @@ extension KFPClient {
     ///   - file: a `.yaml`/`.yml`/`.json` spec or a `.zip`/`.tar.gz`/`.tgz` package, sent unchanged.
     ///   - name: the pipeline name; default the spec's `pipelineInfo.name`, read from the file here, as
     ///     kfp does.
-    /// - Throws: ``KFPClientError``: the file cannot be read or (when the name is needed) is not a
+    /// - Throws: ``PipelineClientError``: the file cannot be read or (when the name is needed) is not a
     ///   pipeline; the name is blank; the server refused (HTTP 409 for a name in use).
     public func uploadPipeline(file: URL, name: String? = nil, description: String? = nil) async throws
         -> UploadedPipeline
@@ -30,7 +30,7 @@ extension KFPClient {
     /// Uploads a spec (written as YAML, file name `pipeline.yaml`); otherwise as
     /// ``uploadPipeline(file:name:description:)``, the name defaulting to `spec.pipelineInfo.name`.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func uploadPipeline(spec: PipelineSpec, name: String? = nil, description: String? = nil) async throws
         -> UploadedPipeline
     {
@@ -42,7 +42,7 @@ extension KFPClient {
     /// Uploads a package as a new version of a pipeline (`kfp.Client.upload_pipeline_version`):
     /// `POST /apis/v2beta1/pipelines/upload_version?name=<versionName>&pipelineid=<id>[&description=]`.
     ///
-    /// - Throws: ``KFPClientError``: unreadable file, blank version name, or the server's refusal
+    /// - Throws: ``PipelineClientError``: unreadable file, blank version name, or the server's refusal
     ///   (HTTP 404 for an unknown pipeline, 409 for a version name in use).
     public func uploadPipelineVersion(
         file: URL, versionName: String, pipelineID: String, description: String? = nil
@@ -55,7 +55,7 @@ extension KFPClient {
     /// Uploads a spec (as `pipeline.yaml`) as a new version; see
     /// ``uploadPipelineVersion(file:versionName:pipelineID:description:)``.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func uploadPipelineVersion(
         spec: PipelineSpec, versionName: String, pipelineID: String, description: String? = nil
     ) async throws -> PipelineVersion {
@@ -66,7 +66,7 @@ extension KFPClient {
 
     /// `GET /apis/v2beta1/pipelines/{id}` (`kfp.Client.get_pipeline`).
     ///
-    /// - Throws: ``KFPClientError`` (HTTP 404 for an unknown id).
+    /// - Throws: ``PipelineClientError`` (HTTP 404 for an unknown id).
     public func pipeline(id: String) async throws -> UploadedPipeline {
         try await call(APIRequest(.GET, APIRequest.path("pipelines", id)), as: UploadedPipeline.self, path: "pipeline")
     }
@@ -74,7 +74,7 @@ extension KFPClient {
     /// The pipeline whose `display_name` equals `name` (`kfp.Client.get_pipeline_id`:
     /// `GET /apis/v2beta1/pipelines?filter=<display_name EQUALS name>`).
     ///
-    /// - Throws: ``KFPClientError`` without status: `No pipeline is found with name <name>.` or
+    /// - Throws: ``PipelineClientError`` without status: `No pipeline is found with name <name>.` or
     ///   `Multiple pipelines is found with name <name>.`; or the server's error.
     public func pipeline(named name: String) async throws -> UploadedPipeline {
         let query =
@@ -86,7 +86,7 @@ extension KFPClient {
         let matches = found.items.filter { $0.displayName == name }
         guard matches.count <= 1 else { throw Self.multiple("pipelines", name) }
         guard let pipeline = matches.first else {
-            throw KFPClientError(message: "No pipeline is found with name \(name).")
+            throw PipelineClientError(message: "No pipeline is found with name \(name).")
         }
         return pipeline
     }
@@ -94,7 +94,7 @@ extension KFPClient {
     /// One page of pipelines (`kfp.Client.list_pipelines`):
     /// `GET /apis/v2beta1/pipelines?[namespace=&]page_token=&page_size=20&sort_by=`.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func listPipelines(_ options: ListOptions = ListOptions()) async throws -> ListPage<UploadedPipeline> {
         try await page(
             APIRequest(.GET, APIRequest.path("pipelines"), query: listQuery(options, leading: optionalNamespace)),
@@ -111,7 +111,7 @@ extension KFPClient {
     /// `?cascade=true`, which deletes the versions too. Without it KFP refuses (HTTP 400) while
     /// versions exist.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func deletePipeline(id: String, cascade: Bool = false) async throws {
         let query = cascade ? [QueryString.Item("cascade", "true")] : []
         try await perform(APIRequest(.DELETE, APIRequest.path("pipelines", id), query: query))
@@ -120,7 +120,7 @@ extension KFPClient {
     /// One page of a pipeline's versions (`kfp.Client.list_pipeline_versions`):
     /// `GET /apis/v2beta1/pipelines/{id}/versions?page_token=&page_size=20&sort_by=`.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func listPipelineVersions(pipelineID: String, _ options: ListOptions = ListOptions()) async throws
         -> ListPage<PipelineVersion>
     {
@@ -132,7 +132,7 @@ extension KFPClient {
     /// `GET /apis/v2beta1/pipelines/{id}/versions/{version}` (`kfp.Client.get_pipeline_version`),
     /// with `pipeline_spec`.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func pipelineVersion(pipelineID: String, versionID: String) async throws -> PipelineVersion {
         try await call(
             APIRequest(.GET, APIRequest.path("pipelines", pipelineID, "versions", versionID)), as: PipelineVersion.self,
@@ -141,7 +141,7 @@ extension KFPClient {
 
     /// `DELETE /apis/v2beta1/pipelines/{id}/versions/{version}` (`kfp.Client.delete_pipeline_version`).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func deletePipelineVersion(pipelineID: String, versionID: String) async throws {
         try await perform(APIRequest(.DELETE, APIRequest.path("pipelines", pipelineID, "versions", versionID)))
     }
@@ -175,7 +175,7 @@ extension KFPClient {
     static func checkName(_ name: String, _ kind: String) throws {
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             let label = kind.prefix(1).uppercased() + kind.dropFirst()
-            throw KFPClientError(
+            throw PipelineClientError(
                 message: "Invalid \(kind) name. \(label) name cannot be empty or contain only whitespace.")
         }
     }
@@ -184,7 +184,7 @@ extension KFPClient {
         do {
             return Data(try SpecWriter().write(spec).utf8)
         } catch {
-            throw KFPClientError(message: "cannot write pipeline '\(spec.pipelineInfo.name)' as YAML: \(error)")
+            throw PipelineClientError(message: "cannot write pipeline '\(spec.pipelineInfo.name)' as YAML: \(error)")
         }
     }
 }

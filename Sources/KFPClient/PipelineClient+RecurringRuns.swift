@@ -2,7 +2,7 @@ public import Foundation
 public import KFPAPI
 public import KFPSpec
 
-extension KFPClient {
+extension PipelineClient {
     /// Creates a recurring run (`kfp.Client.create_recurring_run`): `POST /apis/v2beta1/recurringruns`
     /// with `{"display_name", "pipeline_spec" | "pipeline_version_reference", "runtime_config":
     /// {"parameters"}, "max_concurrency": 1, "trigger": {"cron_schedule": {"cron"}} |
@@ -15,7 +15,7 @@ extension KFPClient {
     ///   - packageFile, spec, pipelineID: the pipeline; give exactly one. `versionID` goes with
     ///     `pipelineID` (nil: the latest version).
     ///   - options: experiment (found or created by name as for runs), concurrency, catch-up, ….
-    /// - Throws: ``KFPClientError``: not exactly one pipeline source, an unreadable package, or the
+    /// - Throws: ``PipelineClientError``: not exactly one pipeline source, an unreadable package, or the
     ///   server's refusal (HTTP 400 for a bad cron or a concurrency outside 1…10).
     public func createRecurringRun(
         name: String, trigger: Trigger, packageFile: URL? = nil, spec: PipelineSpec? = nil,
@@ -32,11 +32,11 @@ extension KFPClient {
         case (nil, nil, let pipelineID?):
             source = .reference(pipelineID: pipelineID, versionID: versionID)
         default:
-            throw KFPClientError(
+            throw PipelineClientError(
                 message: "a recurring run needs exactly one pipeline source: a package file, a spec or a pipeline id")
         }
         if versionID != nil, pipelineID == nil {
-            throw KFPClientError(message: "a version id needs the id of its pipeline")
+            throw PipelineClientError(message: "a version id needs the id of its pipeline")
         }
         let experimentID = try await experimentID(options.experimentID, name: options.experimentName)
         var body: [String: JSONValue] = [
@@ -58,7 +58,7 @@ extension KFPClient {
 
     /// `GET /apis/v2beta1/recurringruns/{id}` (`kfp.Client.get_recurring_run`).
     ///
-    /// - Throws: ``KFPClientError`` (HTTP 404 for an unknown id).
+    /// - Throws: ``PipelineClientError`` (HTTP 404 for an unknown id).
     public func recurringRun(id: String) async throws -> RecurringRun {
         try await call(
             APIRequest(.GET, APIRequest.path("recurringruns", id)), as: RecurringRun.self, path: "recurring_run")
@@ -69,7 +69,7 @@ extension KFPClient {
     /// `namespace=` instead of `experiment_id` when a namespace is configured and no experiment given.
     /// Reads the items under `recurringRuns` (the proto's own spelling), or `recurring_runs`.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func listRecurringRuns(
         _ options: ListOptions = ListOptions(), experimentID: String? = nil
     ) async throws -> ListPage<RecurringRun> {
@@ -83,21 +83,21 @@ extension KFPClient {
 
     /// `POST /apis/v2beta1/recurringruns/{id}:enable` (`kfp.Client.enable_recurring_run`).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func enableRecurringRun(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("recurringruns", id, verb: "enable")))
     }
 
     /// `POST /apis/v2beta1/recurringruns/{id}:disable` (`kfp.Client.disable_recurring_run`).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func disableRecurringRun(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("recurringruns", id, verb: "disable")))
     }
 
     /// `DELETE /apis/v2beta1/recurringruns/{id}` (`kfp.Client.delete_recurring_run`); its runs stay.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func deleteRecurringRun(id: String) async throws {
         try await perform(APIRequest(.DELETE, APIRequest.path("recurringruns", id)))
     }

@@ -7,10 +7,10 @@ import KFPSpec
 /// It talks to a KFP cluster or to `kfp server` and sends what `kfp.Client` (kfp 2.17) sends: the
 /// same paths, query strings (form-encoded, `+` for spaces, empty `page_token=&sort_by=` included),
 /// JSON bodies and multipart uploads. Responses are read leniently (unknown fields are ignored), so
-/// newer servers work. Every call throws ``KFPClientError``.
+/// newer servers work. Every call throws ``PipelineClientError``.
 ///
 /// ```swift
-/// let client = KFPClient(configuration: try .resolve(endpoint: "http://127.0.0.1:8888"))
+/// let client = PipelineClient(configuration: try .resolve(endpoint: "http://127.0.0.1:8888"))
 /// let run = try await client.createRun(packageFile: URL(fileURLWithPath: "pipeline.yaml"),
 ///                                      arguments: ["url": "https://example.com/data.csv"])
 /// let done = try await client.waitForRun(id: run.runID, timeout: 600)
@@ -21,7 +21,7 @@ import KFPSpec
 /// Each client owns an HTTP connection pool (AsyncHTTPClient on the shared NIO event loops): call
 /// ``shutdown()`` once when done; copies of the value share the pool. A pool that is never shut down
 /// leaks, and AsyncHTTPClient stops debug builds when it is deallocated still open.
-public struct KFPClient: Sendable {
+public struct PipelineClient: Sendable {
     /// The endpoint, credentials and defaults this client uses.
     public let configuration: Configuration
     let transport: HTTPTransport
@@ -40,7 +40,7 @@ public struct KFPClient: Sendable {
     /// `GET /apis/v2beta1/healthz`: `{"commit_sha", "tag_name", "multi_user", "pipeline_store"}`.
     /// (`kfp.Client()` makes this call in its constructor to read `multi_user`.)
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func healthz() async throws -> Healthz {
         try await call(APIRequest(.GET, APIRequest.path("healthz")), as: Healthz.self, path: "healthz")
     }
@@ -67,7 +67,7 @@ public struct KFPClient: Sendable {
     ) async throws -> ListPage<M> {
         let json = try await transport.send(request)
         guard let members = json.objectValue else {
-            throw KFPClientError(
+            throw PipelineClientError(
                 message:
                     "the answer to \(request.summary) is not a JSON object: \(ResponseDecoder.excerpt(json.compactJSON()))",
                 body: json.compactJSON())
@@ -78,7 +78,7 @@ public struct KFPClient: Sendable {
         case .null: elements = []
         case .array(let array): elements = array
         default:
-            throw KFPClientError(
+            throw PipelineClientError(
                 message:
                     "the answer to \(request.summary) has '\(key)' that is not a list: \(ResponseDecoder.excerpt(list.compactJSON()))",
                 body: json.compactJSON())
@@ -130,7 +130,7 @@ public struct KFPClient: Sendable {
     }
 }
 
-/// The state of one ``KFPClient/stream(_:fetch:)``: the current page and the next request.
+/// The state of one ``PipelineClient/stream(_:fetch:)``: the current page and the next request.
 private actor Pager<Item: Sendable> {
     private let fetch: @Sendable (ListOptions) async throws -> ListPage<Item>
     private var pending: ListOptions?
@@ -150,7 +150,7 @@ private actor Pager<Item: Sendable> {
             (buffer, index, pending) = (page.items, 0, nil)
             if let token = page.nextPageToken {
                 guard tokens.insert(token).inserted else {
-                    throw KFPClientError(
+                    throw PipelineClientError(
                         message: "the server returned the page token '\(token)' twice; stopped listing")
                 }
                 pending = ListOptions(pageToken: token, pageSize: options.pageSize)

@@ -1,13 +1,13 @@
 public import KFPAPI
 import KFPSpec
 
-extension KFPClient {
+extension PipelineClient {
     /// Returns the experiment named `name`, creating it when there is none (`kfp.Client.create_experiment`:
     /// a filtered list, then `POST /apis/v2beta1/experiments` with
     /// `{"display_name", "description", "namespace"}` only when missing).
     ///
     /// - Parameter description: sent only when creating; left out when nil.
-    /// - Throws: ``KFPClientError``: several experiments have the name; the server refused.
+    /// - Throws: ``PipelineClientError``: several experiments have the name; the server refused.
     public func createExperiment(name: String, description: String? = nil) async throws -> Experiment {
         let matches = try await experiments(named: name)
         if matches.count > 1 { throw Self.multiple("experiments", name) }
@@ -23,7 +23,7 @@ extension KFPClient {
 
     /// `GET /apis/v2beta1/experiments/{id}` (`kfp.Client.get_experiment(experiment_id=)`).
     ///
-    /// - Throws: ``KFPClientError`` (HTTP 404 for an unknown id).
+    /// - Throws: ``PipelineClientError`` (HTTP 404 for an unknown id).
     public func experiment(id: String) async throws -> Experiment {
         try await call(APIRequest(.GET, APIRequest.path("experiments", id)), as: Experiment.self, path: "experiment")
     }
@@ -31,13 +31,13 @@ extension KFPClient {
     /// The experiment whose `display_name` equals `name` (`kfp.Client.get_experiment(experiment_name=)`:
     /// `GET /apis/v2beta1/experiments?filter=<display_name EQUALS name>&namespace=`).
     ///
-    /// - Throws: ``KFPClientError`` without status: `No experiment is found with name <name>.` or
+    /// - Throws: ``PipelineClientError`` without status: `No experiment is found with name <name>.` or
     ///   `Multiple experiments is found with name <name>.` (kfp's words); or the server's error.
     public func experiment(named name: String) async throws -> Experiment {
         let matches = try await experiments(named: name)
         guard matches.count <= 1 else { throw Self.multiple("experiments", name) }
         guard let experiment = matches.first else {
-            throw KFPClientError(message: "No experiment is found with name \(name).")
+            throw PipelineClientError(message: "No experiment is found with name \(name).")
         }
         return experiment
     }
@@ -45,7 +45,7 @@ extension KFPClient {
     /// One page of experiments (`kfp.Client.list_experiments`):
     /// `GET /apis/v2beta1/experiments?page_token=&page_size=20&sort_by=&namespace=`.
     ///
-    /// - Throws: ``KFPClientError`` (HTTP 400 for a bad sort or filter).
+    /// - Throws: ``PipelineClientError`` (HTTP 400 for a bad sort or filter).
     public func listExperiments(_ options: ListOptions = ListOptions()) async throws -> ListPage<Experiment> {
         let query = listQuery(options, trailing: [namespaceItem])
         return try await page(
@@ -53,21 +53,21 @@ extension KFPClient {
     }
 
     /// Every experiment from `options.pageToken` on, page after page (pages of `options.pageSize`).
-    /// Errors end the stream with ``KFPClientError``.
+    /// Errors end the stream with ``PipelineClientError``.
     public func allExperiments(_ options: ListOptions = ListOptions()) -> AsyncThrowingStream<Experiment, any Error> {
         stream(options) { try await self.listExperiments($0) }
     }
 
     /// `POST /apis/v2beta1/experiments/{id}:archive`: archives the experiment and its runs.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func archiveExperiment(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("experiments", id, verb: "archive")))
     }
 
     /// `POST /apis/v2beta1/experiments/{id}:unarchive` (its runs stay archived).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func unarchiveExperiment(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("experiments", id, verb: "unarchive")))
     }
@@ -75,7 +75,7 @@ extension KFPClient {
     /// `DELETE /apis/v2beta1/experiments/{id}`; the runs are kept. The default experiment cannot be
     /// deleted (HTTP 409 on KFP).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func deleteExperiment(id: String) async throws {
         try await perform(APIRequest(.DELETE, APIRequest.path("experiments", id)))
     }
@@ -98,7 +98,7 @@ extension KFPClient {
         return try await createExperiment(name: name ?? configuration.defaultExperimentName).experimentID
     }
 
-    static func multiple(_ kind: String, _ name: String) -> KFPClientError {
-        KFPClientError(message: "Multiple \(kind) is found with name \(name).")
+    static func multiple(_ kind: String, _ name: String) -> PipelineClientError {
+        PipelineClientError(message: "Multiple \(kind) is found with name \(name).")
     }
 }

@@ -1,7 +1,7 @@
 public import Foundation
 
-extension KFPClient {
-    /// Where a ``KFPClient`` connects and how: endpoint, credentials, namespace, timeouts, retries and
+extension PipelineClient {
+    /// Where a ``PipelineClient`` connects and how: endpoint, credentials, namespace, timeouts, retries and
     /// the experiment runs go to by default.
     ///
     /// Build one directly, or with ``resolve(endpoint:token:namespace:cookies:environment:)`` to read
@@ -55,7 +55,7 @@ extension KFPClient {
         ///
         /// Empty arguments and variables count as absent.
         ///
-        /// - Throws: ``KFPClientError`` (no status) when no endpoint is given or it is not a URL with
+        /// - Throws: ``PipelineClientError`` (no status) when no endpoint is given or it is not a URL with
         ///   a host.
         public static func resolve(
             endpoint: String? = nil, token: String? = nil, namespace: String? = nil, cookies: String? = nil,
@@ -66,7 +66,7 @@ extension KFPClient {
                 return value
             }
             guard let text = given(endpoint) ?? given(environment["KF_PIPELINES_ENDPOINT"]) else {
-                throw KFPClientError(
+                throw PipelineClientError(
                     message:
                         "no KFP endpoint: pass one (e.g. --endpoint http://127.0.0.1:8888) or set KF_PIPELINES_ENDPOINT"
                 )
@@ -91,7 +91,7 @@ extension KFPClient {
             guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
                 scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
             else {
-                throw KFPClientError(
+                throw PipelineClientError(
                     message:
                         "invalid KFP endpoint '\(text)': expected a URL such as http://127.0.0.1:8888 or https://host/pipeline"
                 )

@@ -1,14 +1,14 @@
 public import Foundation
 
-/// A ``KFPServer`` serving in a background task of this process (an app embedding the server, a
-/// test, a benchmark), made by ``KFPServer/start()``.
+/// A ``PipelineServer`` serving in a background task of this process (an app embedding the server, a
+/// test, a benchmark), made by ``PipelineServer/start()``.
 ///
 /// ```swift
-/// let server = try await KFPServer(options: ServerOptions(port: 0, dataFolder: folder)).start()
+/// let server = try await PipelineServer(options: ServerOptions(port: 0, dataFolder: folder)).start()
 /// print(server.endpoint)   // http://127.0.0.1:41873
 /// await server.stop()
 /// ```
-public struct RunningKFPServer: Sendable {
+public struct RunningPipelineServer: Sendable {
     /// The bound port (the free one picked when the options ask for port 0).
     public let port: Int
     /// `http://<host>:<port>`; `127.0.0.1` when the server listens on every address.
@@ -28,12 +28,12 @@ public struct RunningKFPServer: Sendable {
     }
 }
 
-extension KFPServer {
+extension PipelineServer {
     /// Starts serving in a background task and returns once the address is bound.
     ///
     /// - Throws: the server's own error (``ServerStartError`` for a data folder, database or
     ///   address it cannot use) when it stops before listening.
-    public func start() async throws -> RunningKFPServer {
+    public func start() async throws -> RunningPipelineServer {
         let (ports, sink) = AsyncStream<Int>.makeStream()
         let task = Task {
             defer { sink.finish() }
@@ -50,6 +50,6 @@ extension KFPServer {
             try await task.value
             throw ServerStartError(message: "the server stopped before listening on \(options.host):\(options.port)")
         }
-        return RunningKFPServer(port: port, endpoint: endpoint, task: task)
+        return RunningPipelineServer(port: port, endpoint: endpoint, task: task)
     }
 }

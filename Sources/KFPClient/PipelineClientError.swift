@@ -1,4 +1,4 @@
-/// The one error ``KFPClient`` throws.
+/// The one error ``PipelineClient`` throws.
 ///
 /// - HTTP errors (any non-2xx answer) carry the ``status`` and the server's own message: the
 ///   `message` of the `google.rpc.Status` body the KFP API server answers with (else its `error`, the
@@ -7,7 +7,7 @@
 ///   with that name, a missing package file) have a nil ``status``.
 ///
 /// `description` is `HTTP 404: <message>` for HTTP errors and the message alone otherwise.
-public struct KFPClientError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PipelineClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The HTTP status of the answer; nil for connection, timeout and client-side errors.
     public var status: Int?
     /// The server's message (`google.rpc.Status.message` or `error_message`) or ours.

@@ -7,13 +7,13 @@
 /// The umbrella module: the DSL, the compiler and the client in one import, plus the glue that
 /// compiles a Swift pipeline and sends it to a server, as the Python SDK's
 /// `create_run_from_pipeline_func` and `upload_pipeline_from_pipeline_func` do.
-extension KFPClient {
+extension PipelineClient {
     /// Compiles `pipeline` and creates a run of it (`create_run_from_pipeline_func`).
     ///
     /// - Parameters:
     ///   - arguments: root parameter values by name (JSON values of the declared types).
     ///   - parameters: compile-time defaults, as `PipelineCompiler.compile(_:parameters:)` takes.
-    /// - Throws: `DefinitionError` for an invalid pipeline; ``KFPClientError`` with the HTTP status
+    /// - Throws: `DefinitionError` for an invalid pipeline; ``PipelineClientError`` with the HTTP status
     ///   and the server's message when the server refuses.
     public func createRun(
         from pipeline: Pipeline, arguments: [String: JSONValue] = [:], options: RunOptions = RunOptions()

@@ -2,7 +2,7 @@ public import Foundation
 public import KFPAPI
 public import KFPSpec
 
-extension KFPClient {
+extension PipelineClient {
     /// Creates a run of a local package (`kfp.Client.create_run_from_pipeline_package`): the file is
     /// read here (`.yaml`/`.yml`/`.json`/`.zip`/`.tar.gz`/`.tgz`), the experiment is found or created
     /// (``RunOptions/experimentName``, default ``Configuration/defaultExperimentName``), then
@@ -13,7 +13,7 @@ extension KFPClient {
     /// - Parameters:
     ///   - arguments: values of the pipeline's root parameters, JSON-typed (`"kfp"`, `3`, `true`, …).
     ///   - options: run name (default `"<file name> <yyyy-MM-dd HH-mm-ss>"`), experiment, caching, ….
-    /// - Throws: ``KFPClientError``: the file is missing or not a pipeline, or the server refused.
+    /// - Throws: ``PipelineClientError``: the file is missing or not a pipeline, or the server refused.
     public func createRun(
         packageFile: URL, arguments: [String: JSONValue] = [:], options: RunOptions = RunOptions()
     ) async throws -> Run {
@@ -27,7 +27,7 @@ extension KFPClient {
     /// as ``createRun(packageFile:arguments:options:)``, the run name defaulting to
     /// `"<pipelineInfo.name> <yyyy-MM-dd HH-mm-ss>"`.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func createRun(
         spec: PipelineSpec, arguments: [String: JSONValue] = [:], options: RunOptions = RunOptions()
     ) async throws -> Run {
@@ -41,7 +41,7 @@ extension KFPClient {
     /// display name (`"<display name> <yyyy-MM-dd HH-mm-ss>"`). ``RunOptions/enableCaching`` is
     /// ignored, as kfp does.
     ///
-    /// - Throws: ``KFPClientError`` (HTTP 404 for an unknown pipeline or version).
+    /// - Throws: ``PipelineClientError`` (HTTP 404 for an unknown pipeline or version).
     public func createRun(
         pipelineID: String, versionID: String? = nil, arguments: [String: JSONValue] = [:],
         options: RunOptions = RunOptions()
@@ -55,7 +55,7 @@ extension KFPClient {
     /// `GET /apis/v2beta1/runs/{id}` (`kfp.Client.get_run`), with `state`, `state_history` and
     /// `run_details.task_details`.
     ///
-    /// - Throws: ``KFPClientError`` (HTTP 404 for an unknown id).
+    /// - Throws: ``PipelineClientError`` (HTTP 404 for an unknown id).
     public func run(id: String) async throws -> Run {
         try await run(id: id, deadline: nil)
     }
@@ -64,7 +64,7 @@ extension KFPClient {
     /// `GET /apis/v2beta1/runs?experiment_id=<id>&page_token=&page_size=20&sort_by=`, or with
     /// `namespace=` first instead of `experiment_id` when none is given.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func listRuns(_ options: ListOptions = ListOptions(), experimentID: String? = nil) async throws -> ListPage<
         Run
     > {
@@ -88,7 +88,7 @@ extension KFPClient {
     /// The first request goes out immediately, the next ones `pollInterval` seconds apart; `onUpdate`
     /// sees every answer, the terminal one included. No request outlives the `timeout` (seconds).
     ///
-    /// - Throws: ``KFPClientError`` `run <id> did not finish within <timeout> s; last state RUNNING`
+    /// - Throws: ``PipelineClientError`` `run <id> did not finish within <timeout> s; last state RUNNING`
     ///   on timeout; any error of a request; `CancellationError` when the task is cancelled.
     public func waitForRun(
         id: String, timeout: TimeInterval, pollInterval: TimeInterval = 5,
@@ -97,16 +97,16 @@ extension KFPClient {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .seconds(timeout.clampedSeconds))
         var lastState: RuntimeState?
-        func timedOut() -> KFPClientError {
+        func timedOut() -> PipelineClientError {
             let state = lastState.map(\.rawValue) ?? "unknown (no answer yet)"
-            return KFPClientError(
+            return PipelineClientError(
                 message: "run \(id) did not finish within \(timeout.secondsText) s; last state \(state)")
         }
         while true {
             let current: Run
             do {
                 current = try await run(id: id, deadline: deadline)
-            } catch let error as KFPClientError
+            } catch let error as PipelineClientError
                 where error.status == nil && clock.now.duration(to: deadline) < .milliseconds(50)
             {
                 throw timedOut()
@@ -123,35 +123,35 @@ extension KFPClient {
     /// `POST /apis/v2beta1/runs/{id}:terminate` (`kfp.Client.terminate_run`): the run goes to
     /// `CANCELING`, then `CANCELED`.
     ///
-    /// - Throws: ``KFPClientError`` (KFP answers HTTP 400 for a run that already finished).
+    /// - Throws: ``PipelineClientError`` (KFP answers HTTP 400 for a run that already finished).
     public func terminateRun(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("runs", id, verb: "terminate")))
     }
 
     /// `POST /apis/v2beta1/runs/{id}:retry`: reruns the failed or canceled parts of a run.
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func retryRun(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("runs", id, verb: "retry")))
     }
 
     /// `POST /apis/v2beta1/runs/{id}:archive` (`kfp.Client.archive_run`).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func archiveRun(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("runs", id, verb: "archive")))
     }
 
     /// `POST /apis/v2beta1/runs/{id}:unarchive` (`kfp.Client.unarchive_run`).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func unarchiveRun(id: String) async throws {
         try await perform(APIRequest(.POST, APIRequest.path("runs", id, verb: "unarchive")))
     }
 
     /// `DELETE /apis/v2beta1/runs/{id}` (`kfp.Client.delete_run`).
     ///
-    /// - Throws: ``KFPClientError``.
+    /// - Throws: ``PipelineClientError``.
     public func deleteRun(id: String) async throws {
         try await perform(APIRequest(.DELETE, APIRequest.path("runs", id)))
     }
