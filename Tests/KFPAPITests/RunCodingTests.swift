@@ -69,7 +69,7 @@ struct RunCodingTests {
             runID: "r1", taskID: "t1", displayName: "say", createTime: TestJSON.may1,
             executorDetail: ExecutorDetail(mainJob: "say-pod", failedMainJobs: ["say-pod-1"]),
             state: .failed, executionID: 34, error: RPCStatus(.internalError, "exit 1"),
-            inputs: ["data": ArtifactList(artifactIDs: [5, 6])], outputs: ["empty": ArtifactList()],
+            inputs: ["data": ArtifactIDList(artifactIDs: [5, 6])], outputs: ["empty": ArtifactIDList()],
             stateHistory: [RuntimeStatus(state: .running)], childTasks: [ChildTask(taskID: "c1", podName: "p")])
         let run = Run(
             runID: "r1", finishedAt: TestJSON.may1, state: .failed, error: RPCStatus(.internalError, "exit 1"),
@@ -111,7 +111,7 @@ struct RunCodingTests {
         #expect(run.createdAt == TestJSON.may1)
         #expect(run.runDetails?.pipelineContextID == 7)
         #expect(run.runDetails?.taskDetails.first?.executionID == 9)
-        #expect(run.runDetails?.taskDetails.first?.inputs["x"] == ArtifactList(artifactIDs: [1, 2]))
+        #expect(run.runDetails?.taskDetails.first?.inputs["x"] == ArtifactIDList(artifactIDs: [1, 2]))
         #expect(run.recurringRunID == "rr")
         #expect(run.stateHistory == [RuntimeStatus(updateTime: TestJSON.may1, state: .succeeded)])
     }

@@ -50,7 +50,7 @@ public struct ExecutorDetail: Sendable, Equatable, APIMessage {
 /// The ML Metadata artifact ids of one task input or output (`v2beta1ArtifactList`).
 ///
 /// JSON: `{"artifact_ids": ["int64", ...]}` (strings on output; numbers or strings on input).
-public struct ArtifactList: Sendable, Equatable, APIMessage {
+public struct ArtifactIDList: Sendable, Equatable, APIMessage {
     /// JSON `artifact_ids`.
     public var artifactIDs: [Int64]
 

@@ -29,9 +29,9 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
     /// Set when the task failed or was canceled.
     public var error: RPCStatus?
     /// Input artifact ids by input name.
-    public var inputs: [String: ArtifactList]
+    public var inputs: [String: ArtifactIDList]
     /// Output artifact ids by output name.
-    public var outputs: [String: ArtifactList]
+    public var outputs: [String: ArtifactIDList]
     /// The enclosing task; empty at the root.
     public var parentTaskID: String
     /// JSON `state_history`.
@@ -46,7 +46,7 @@ public struct PipelineTaskDetail: Sendable, Equatable, APIMessage {
         runID: String = "", taskID: String = "", displayName: String = "", createTime: Date? = nil,
         startTime: Date? = nil, endTime: Date? = nil, executorDetail: ExecutorDetail? = nil,
         state: RuntimeState = .unspecified, executionID: Int64? = nil, error: RPCStatus? = nil,
-        inputs: [String: ArtifactList] = [:], outputs: [String: ArtifactList] = [:], parentTaskID: String = "",
+        inputs: [String: ArtifactIDList] = [:], outputs: [String: ArtifactIDList] = [:], parentTaskID: String = "",
         stateHistory: [RuntimeStatus] = [], podName: String = "", childTasks: [ChildTask] = []
     ) {
         self.runID = runID

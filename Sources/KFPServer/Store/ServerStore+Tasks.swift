@@ -93,7 +93,7 @@ extension ServerStore {
         guard !rows.isEmpty else { return nil }
         let tasks = rows.map { row -> PipelineTaskDetail in
             let stored = json(row["outputs"])?.objectValue ?? [:]
-            let outputs = (stored["artifacts"]?.objectValue ?? [:]).compactMapValues { try? ArtifactList(json: $0, path: "outputs") }
+            let outputs = (stored["artifacts"]?.objectValue ?? [:]).compactMapValues { try? ArtifactIDList(json: $0, path: "outputs") }
             let error: String? = row["error"]
             let history = (json(row["state_history"])?.arrayValue ?? []).compactMap { try? RuntimeStatus(json: $0, path: "state_history") }
             // With the Slurm launcher: the node stands where KFP names the pod, the job id as the main job.
