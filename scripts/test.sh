@@ -84,4 +84,14 @@ else
 fi
 
 swift build --build-tests
-swift test --skip-build "$@"
+status=0
+swift test --skip-build "$@" || status=$?
+
+# A short fuzzing pass over every libFuzzer harness (Fuzz/), so a parser regression shows: 20 s per
+# target, the sanitizer build cached in .build-fuzz. Only on a full run (no test filter given);
+# KFP_FUZZ_SECONDS=0 turns it off.
+fuzz_seconds="${KFP_FUZZ_SECONDS:-20}"
+if [ $# -eq 0 ] && [ "$fuzz_seconds" != 0 ]; then
+    scripts/fuzz.sh --seconds "$fuzz_seconds" || status=$?
+fi
+exit $status
