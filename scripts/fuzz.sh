@@ -32,17 +32,18 @@ for target in "${targets[@]}"; do
 done
 
 scratch=.build-fuzz
+# The flags stay in this order: another order is another build configuration, rebuilt from scratch.
 build() {
     KFP_FUZZ=1 swift build -c release --scratch-path "$scratch" --product KFPFuzz \
-        -Xswiftc -enable-testing "$@" 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol" || true
+        -Xswiftc -sanitize="$1" -Xswiftc -enable-testing 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol" || true
 }
 sanitizers="fuzzer,address"
-build -Xswiftc -sanitize=$sanitizers
+build $sanitizers
 binary="$scratch/release/KFPFuzz"
 if [ ! -x "$binary" ]; then
     echo "notice: the address-sanitized build failed; fuzzing without the address sanitizer"
     sanitizers="fuzzer"
-    build -Xswiftc -sanitize=$sanitizers
+    build $sanitizers
 fi
 [ -x "$binary" ] || { echo "fuzz.sh: the fuzzing build failed" >&2; exit 1; }
 [ "$build_only" = 1 ] && exit 0

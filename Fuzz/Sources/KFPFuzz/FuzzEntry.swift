@@ -15,3 +15,29 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     target.run(data)
     return 0
 }
+
+/// libFuzzer's driver, for a `main` of our own (`int LLVMFuzzerRunDriver(int *argc, char ***argv,
+/// int (*callback)(const uint8_t *, size_t))`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// The entry point SwiftPM links an executable target to (`main` is aliased to `<module>_main`);
+/// it hands over to libFuzzer's driver, as libFuzzer's own `main` would.
+@_cdecl("KFPFuzz_main")
+public func fuzzMain(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> CInt {
+    var count = argc
+    var arguments = argv
+    return withUnsafeMutablePointer(to: &count) { countPointer in
+        withUnsafeMutablePointer(to: &arguments) { argumentsPointer in
+            argumentsPointer.withMemoryRebound(to: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?.self, capacity: 1) {
+                runFuzzerDriver(countPointer, $0) { bytes, size in fuzzOneInput(bytes, size) }
+            }
+        }
+    }
+}
