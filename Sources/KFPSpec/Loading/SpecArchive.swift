@@ -14,9 +14,16 @@ struct SpecArchive {
     ///
     /// - Throws: ``SpecError`` of kind `.syntax` when the archive cannot be read or does not hold exactly one file.
     func singleFile(in data: Data) throws(SpecError) -> (name: String, data: Data) {
+        // ZIPFoundation's in-memory archive traps on an entry offset past the end (a seek beyond
+        // the data, then a negative read; found by fuzzing), so the archive is read from a file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-zip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent("package.zip")
+            try data.write(to: url)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw SpecError(.syntax, file: file, message: "cannot read the zip archive: \(error)")
         }

@@ -1,0 +1,57 @@
+import Foundation
+import KFPServer
+import KFPSpec
+import Testing
+
+/// Inputs the fuzzer (`scripts/fuzz.sh`) found crashing the server, each answered with a 400 now.
+@Suite("kfp server: fuzzing regressions")
+struct FuzzRegressionTests {
+    /// `multipart` target, crash-1c00633e: a part header name with the byte 0x91 (MultipartKit
+    /// indexed its 128-entry table with it and trapped: "Index out of range").
+    static let nonASCIIHeaderName = Data(base64Encoded: """
+        LS1YeVoNCkNvbnRlbnQtRGlzcG9zaXRpb246IGZvcm1yeT1YeVoKLS1YeVoNCkNvbnRlbnQtRGlzcG9zaXRpb246IGZvcm0tZGF0YTsg\
+        bmFtZT0idXBpbGUiOyBmaWxlbmFtZT0ibXAueWxvYWRmaWxlIjsgZmlsZW5hbWU9Im1wLnlhbWwiDQpDkQBvbnRldWxu
+        """)
+
+    /// `package` target, crash-a02d63c7: a zip whose central directory puts an entry past the end
+    /// (ZIPFoundation's in-memory archive read a negative length and trapped: "Range requires
+    /// lowerBound <= upperBound").
+    static let zipEntryPastTheEnd = Data(base64Encoded: """
+        UEsDBBQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABwAaW52YWxpZF95YW1sLnlhbWxVVAkAA8pSQGjLUkBodXgLAAEEJ2NAAAQnY0AAVZBP\
+        b4MwDMXvfApLPQOjvXHdmIRU0Wqbdp1McCEiJFES1PHtl4D4s+N7frZ/9gnu5b24llUBb8V7WZVf5a2KTlDhQDkQ61TE1KCVJOnsT5ZH\
+        AEHHoRIEAP0SG50yV6xJ5LOcq1FDWqhp8I2fmlgIr1G7dx4GhcnSIZdkVgMATWt3FUNHQih4KiOazfVAA8rmGJsBVskHbP0xeqwFZwkx\
+        k+DTpo1iPZlU8NqgmVI9uU7J/JJk50hzTcJzlPIxs8n9GUYpF6wG22WfQ9tvhMdjPBeyjsv2ph1X8nCFz0msBb36up/rzEjHW5Znf9Dj\
+        2LEgbK/fKmH9ivk/O8es3zDgNxnrEXI4J1nyEtmm35z+oWPvXrz9B1BLAQIeAxQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABgAAAAAAP8P\
+        AQAAAKSBAAAAAGludmFsaWRfeWFtbC55YW1sVVQFAAPKUkBodXgLAAEEJ2NAAAQnY0AAUEsFBgAAAAABAAEAVwAAAGABAAAAAA==
+        """)
+
+    @Test("a multipart part header name that is not ASCII is 400, and the server goes on answering")
+    func nonASCIIHeaderName() async throws {
+        let body = try #require(Self.nonASCIIHeaderName)
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let (status, data) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload", body: body, headers: ["Content-Type": "multipart/form-data; boundary=XyZ"])
+        #expect(status == 400)
+        let json = try JSONDecoder().decode(JSONValue.self, from: data)
+        #expect(json["error_message"] == "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII")
+        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
+        #expect(health == 200)
+    }
+
+    @Test("a zip package whose entry lies past the end is refused as unreadable, not a crash")
+    func zipEntryPastTheEnd() async throws {
+        let zip = try #require(Self.zipEntryPastTheEnd)
+        let error = try #require(throws: SpecError.self) { try SpecLoader(file: "p.zip").load(zip) }
+        #expect(error.kind == .syntax)
+        #expect(error.description.hasPrefix("p.zip: error: cannot extract 'invalid_yaml.yaml' from the zip archive: "), "\(error.description)")
+
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let (body, headers) = ServerInputErrorTests.multipart(zip, name: "p.zip")
+        let (status, data) = try await server.client.raw("POST", "/apis/v2beta1/pipelines/upload?name=z", body: body, headers: headers)
+        #expect(status == 400)
+        let message = (try JSONDecoder().decode(JSONValue.self, from: data))["error_message"]?.stringValue ?? ""
+        #expect(message.hasPrefix("Failed to parse the pipeline package p.zip"), "\(message)")
+    }
+}
