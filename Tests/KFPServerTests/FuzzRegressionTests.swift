@@ -39,12 +39,12 @@ struct FuzzRegressionTests {
         #expect(health == 200)
     }
 
-    @Test("a zip package whose entry lies past the end is refused as unreadable, not a crash")
+    @Test("a zip package whose entry lies past the end is refused (no readable file in it), not a crash")
     func zipEntryPastTheEnd() async throws {
         let zip = try #require(Self.zipEntryPastTheEnd)
         let error = try #require(throws: SpecError.self) { try SpecLoader(file: "p.zip").load(zip) }
         #expect(error.kind == .syntax)
-        #expect(error.description.hasPrefix("p.zip: error: cannot extract 'invalid_yaml.yaml' from the zip archive: "), "\(error.description)")
+        #expect(error.description == "p.zip: error: a pipeline package holds exactly one spec file, found 0")
 
         let server = try await ServerHarness.start()
         defer { Task { await server.stop() } }
