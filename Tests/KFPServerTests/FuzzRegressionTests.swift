@@ -54,4 +54,25 @@ struct FuzzRegressionTests {
         let message = (try JSONDecoder().decode(JSONValue.self, from: data))["error_message"]?.stringValue ?? ""
         #expect(message.hasPrefix("Failed to parse the pipeline package p.zip"), "\(message)")
     }
+
+    /// `package` target, timeout-29d73edf: a zip whose local header disagrees with its central
+    /// directory; `kfp spec check` on it hung in ZIPFoundation's extraction (reading past the end).
+    static let zipEntryClaimingTooMuch = Data(base64Encoded: """
+        UEsDBBQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABwAaW52YWxpZF95YW1sLnlhbWxVVAkAA8pSQGjLUkBodXgLAAEEJ2NAAAQn40AAVZBP\
+        b4MwDMXvfApLPQOjvXHdmIRU0Wqbdp1McCEiJFES1PHtl4D4s+N7frZ/9gnu5b24llUBb8V7WZVf5a2KTlDhQDkQ61TE1KCVJOnsT5ZH\
+        AEHHoRIEAP0SG50yV6xJ5LOcq1FDWqhp8I2fmlgIr1G7dx4GhcnSIZdkVgMATWt3FUNHQih4KiOazfVAA8rmGJsBVskHbP0xeqwFZwkx\
+        k+DTpo1iPZlU8NqgmVI9uU7J/JJk50hzTcJzlPIxs8lkZWZhdWx0VmFsdWVvhMdjPBeyjsv2ph1X8nCFz0msBb36up/rzEjHW5Znf9Dj\
+        2LEgbK/fKmH9ivk/O8es3zDgNxnrJ3IRWfI4Etmm35z+oWPvXrz9B1BLAQIeAxQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABgAAAAAAAEA\
+        AACkgQAAAABpbnZhbGlkX3lhbWwueWFtbFVUBQADylLHoRIEAP0SG50yV6xJ5LOcq1FDWqhp8I2fmlgIr1G7dx4GhcnSIZdkVgMATWt3\
+        FUNHQih4KiOazfVAA8rmGJsBVskHbP0xeqwFZwkxk+DTpo1iPZlU8NqgmVI9uU7J/JJk50hzQGh1eAsAAQQnY0AABCdjQABQSwUGAAAA\
+        AAEAAQBXAAAAYAEAAAAA
+        """)
+
+    @Test("a zip whose headers disagree ends with an error, not a hang")
+    func zipEntryClaimingTooMuch() throws {
+        let zip = try #require(Self.zipEntryClaimingTooMuch)
+        let error = try #require(throws: SpecError.self) { try SpecLoader(file: "p.zip").load(zip) }
+        #expect(error.kind == .syntax)
+        #expect(error.description == "p.zip!invalid_yaml.yaml:19:44: error: invalid YAML: mapping values are not allowed in this context")
+    }
 }

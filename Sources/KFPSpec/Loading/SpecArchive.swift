@@ -34,6 +34,13 @@ struct SpecArchive {
                 .syntax, file: file,
                 message: "a pipeline package holds exactly one spec file, found \(files.count)\(names.isEmpty ? "" : ": \(names)")")
         }
+        // An entry claiming more compressed bytes than the archive has made ZIPFoundation read past
+        // the end without end (found by fuzzing).
+        guard entry.compressedSize <= UInt64(data.count) else {
+            throw SpecError(
+                .syntax, file: file,
+                message: "the zip entry '\(entry.path)' claims \(entry.compressedSize) compressed bytes, more than the archive's \(data.count)")
+        }
         var contents = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in contents.append(chunk) }
