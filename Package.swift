@@ -259,3 +259,18 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer harnesses (Fuzz/), only when KFP_FUZZ=1: `scripts/fuzz.sh` builds them with
+// `-sanitize=fuzzer,address` in its own scratch path (scripts/fuzz.sh), so they never touch the normal build.
+if Context.environment["KFP_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "KFPFuzz",
+            dependencies: [
+                "KFPSpec", "KFPLocal", "KFPAPI", "KFPServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Fuzz/Sources/KFPFuzz",
+            swiftSettings: upcoming
+        ))
+}

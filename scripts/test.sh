@@ -84,7 +84,18 @@ else
 fi
 
 swift build --build-tests
-swift test --skip-build "$@"
+status=0
+swift test --skip-build "$@" || status=$?
 
 # The DocC documentation builds and its links resolve (its code blocks are type-checked by the tests).
-scripts/docs.sh
+scripts/docs.sh || status=$?
+
+# A short fuzzing pass over every libFuzzer harness (Fuzz/): 20 s per target, the sanitizer build
+# cached under ~/.cache/swift-kfp-tests (scripts/fuzz.sh). Only on a full run (no test filter
+# given); KFP_FUZZ_SECONDS=0 turns it off. What it finds is reported loudly but does not fail the
+# run (a fuzzer may find a new input any day); the inputs found so far are regression tests above.
+fuzz_seconds="${KFP_FUZZ_SECONDS:-20}"
+if [ $# -eq 0 ] && [ "$fuzz_seconds" != 0 ]; then
+    scripts/fuzz.sh --seconds "$fuzz_seconds" || echo "FUZZING FOUND SOMETHING (above): make the input a regression test and fix it"
+fi
+exit $status

@@ -65,8 +65,10 @@ public struct LocalRunOptions: ParsableArguments, Sendable {
             printError("error: \(error)")
             throw ExitCode(2)
         }
+        let runStart = ContinuousClock.now
         var options = LocalRunnerOptions(cachingEnabled: !noCache, onEvent: { event in
-            printError(EventLine.text(for: event))
+            let elapsed = runStart.duration(to: .now)
+            printError(EventLine.text(for: event, elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         })
         if let pipelineRoot { options.pipelineRoot = URL(fileURLWithPath: pipelineRoot) }
         if let maxParallel { options.maxParallel = maxParallel }

@@ -18,7 +18,7 @@ struct RunArguments {
         if let file {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw Problem(description: "cannot read the params file \(file): \(error.localizedDescription)")
+                throw Problem(description: "cannot read the params file \(file): \(FileReadProblem.reason(readingPath: file, error: error))")
             }
             guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
                 throw Problem(description: "the params file \(file) must hold a JSON object of NAME: VALUE")

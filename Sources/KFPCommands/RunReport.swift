@@ -61,10 +61,13 @@ enum RunReport {
     }
 }
 
-/// One stderr line per task event: `[  1.2s] for-loop-2/0/train SUCCEEDED (cached)`.
+/// One stderr line per task event, stamped with the time since the run started; a task's last
+/// event also gives its own duration: `[   1.2s] for-loop-2/0/train SUCCEEDED in 0.3s (cached)`.
 enum EventLine {
-    static func text(for event: TaskEvent) -> String {
-        var line = String(format: "[%6.1fs] ", event.duration) + "\(event.taskPath) \(event.state.rawValue)"
+    /// - Parameter elapsed: seconds since the run started, when the event came.
+    static func text(for event: TaskEvent, elapsed: Double) -> String {
+        var line = String(format: "[%6.1fs] ", elapsed) + "\(event.taskPath) \(event.state.rawValue)"
+        if event.state.isTerminal, event.state != .skipped { line += String(format: " in %.1fs", event.duration) }
         if event.cached { line += " (cached)" }
         if let message = event.message, event.state != .running || message.contains("retrying") {
             line += ": " + (message.split(separator: "\n").first.map(String.init) ?? "")

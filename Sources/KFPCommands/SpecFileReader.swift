@@ -13,7 +13,7 @@ struct SpecFileReader {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             }
         } catch {
-            let reason = (error as NSError).localizedDescription
+            let reason = FileReadProblem.reason(readingPath: file, error: error)
             return .failure(SpecError(.io, [SpecDiagnostic(file: file, message: "cannot read the file: \(reason)")]))
         }
         do {

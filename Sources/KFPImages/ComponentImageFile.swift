@@ -49,7 +49,7 @@ public struct ComponentImageFile: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw fail("cannot be read: \((error as NSError).localizedDescription)")
+            throw fail("cannot be read: \(FileReadProblem.reason(readingPath: path, error: error))")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw fail("is not UTF-8 text") }
         let folder = url.deletingLastPathComponent().path

@@ -112,8 +112,53 @@ struct RunnerDagTests {
         #expect(resumed.tasks["a"]?.cached == true)
         #expect(resumed.tasks["b"]?.cached == true)
         #expect(resumed.tasks["c"]?.cached == false)
+        #expect(resumed.tasks["c"]?.cacheMissReason == "the earlier attempt failed; since then input parameters changed")
         #expect(resumed.tasks["d"]?.cached == false)
+        #expect(resumed.tasks["d"]?.cacheMissReason == "first run of this task")
         #expect(resumed.outputs.parameters == ["result": "abc"])
+    }
+
+    @Test("a rerun after a failure says the task's earlier attempt failed, not that it is a first run")
+    func rerunAfterFailureNamesTheFailure() async throws {
+        let harness = RunnerHarness()
+        defer { harness.cleanUp() }
+        let marker = harness.root.appendingPathComponent("marker")
+        // One task that fails until `marker` exists; its inputs (and so its cache key) never change.
+        let flaky = """
+            pipelineInfo: {name: flaky}
+            schemaVersion: 2.1.0
+            components:
+              comp-flaky:
+                executorLabel: exec-flaky
+                inputDefinitions: {parameters: {marker: {parameterType: STRING}}}
+                outputDefinitions: {parameters: {out: {parameterType: STRING}}}
+            deploymentSpec:
+              executors:
+                exec-flaky:
+                  container:
+                    image: alpine
+                    command: [sh, -c, 'if [ ! -e "$1" ]; then echo "no marker" >&2; exit 3; fi; printf ok > "$0"']
+                    args: ["{{$.outputs.parameters['out'].output_file}}", "{{$.inputs.parameters['marker']}}"]
+            root:
+              dag:
+                tasks:
+                  flaky:
+                    componentRef: {name: comp-flaky}
+                    cachingOptions: {enableCache: true}
+                    inputs: {parameters: {marker: {runtimeValue: {constant: '\(marker.path)'}}}}
+            """
+        let failed = try await harness.run(flaky)
+        #expect(failed.tasks["flaky"]?.state == .failed)
+        #expect(failed.tasks["flaky"]?.message?.hasSuffix("no marker") == true)
+        try FileManager.default.createDirectory(at: harness.root, withIntermediateDirectories: true)
+        try Data().write(to: marker)
+        let rerun = try await harness.run(flaky)
+        #expect(rerun.tasks["flaky"]?.state == .succeeded)
+        #expect(rerun.tasks["flaky"]?.cached == false)
+        #expect(rerun.tasks["flaky"]?.cacheMissReason == "the earlier attempt failed")
+        #expect(rerun.tasks["flaky"]?.outputs.parameters == ["out": "ok"])
+        let third = try await harness.run(flaky)
+        #expect(third.tasks["flaky"]?.cached == true)
     }
 
     @Test("--no-cache runs every task")

@@ -5,8 +5,9 @@ import Testing
 
 /// Compares ``V1ComponentConverter`` with KFP 2.17.3 on every v1 component of the corpus: the
 /// oracle (`Oracle/v1_component_ir.py`, one Python process for all files) prints
-/// `MessageToDict(load_component_from_file(f).pipeline_spec)`, and the trees must be equal, numbers
-/// by value, `sdkVersion` aside. Files KFP cannot load must still convert by our lenient rules,
+/// `MessageToDict(load_component_from_file(f).pipeline_spec)`, and the two must be the same JSON text
+/// byte for byte (sorted keys, integral numbers written as integers, `sdkVersion` aside): a field we
+/// write with its proto3 default where KFP leaves it out is a difference. Files KFP cannot load must still convert by our lenient rules,
 /// except graph components, which must be refused.
 @Suite("v1 conversion oracle")
 struct V1ConversionOracleTests {
@@ -55,7 +56,7 @@ struct V1ConversionOracleTests {
                 continue
             }
             let differences = Self.differences(Self.withoutSDKVersion(ours), Self.withoutSDKVersion(expected))
-            if differences.isEmpty {
+            if Self.canonicalJSON(Self.withoutSDKVersion(ours)) == Self.canonicalJSON(Self.withoutSDKVersion(expected)) {
                 equal += 1
             } else {
                 Issue.record("\(name) differs from KFP:\n\(differences.prefix(10).joined(separator: "\n"))")
@@ -88,7 +89,9 @@ struct V1ConversionOracleTests {
             let loaded = try SpecLoader(file: url.path).load(try Data(contentsOf: url))
             let ours = try SpecWriter().tree(of: try V1ComponentConverter().pipelineSpec(for: loaded))
             let differences = Self.differences(Self.withoutSDKVersion(ours), Self.withoutSDKVersion(expected))
-            #expect(differences.isEmpty, "\(name) differs from KFP:\n\(differences.prefix(10).joined(separator: "\n"))")
+            #expect(
+                Self.canonicalJSON(Self.withoutSDKVersion(ours)) == Self.canonicalJSON(Self.withoutSDKVersion(expected)),
+                "\(name) differs from KFP:\n\(differences.prefix(10).joined(separator: "\n"))")
         }
     }
 
@@ -169,6 +172,46 @@ struct V1ConversionOracleTests {
             """
         ),
         (
+            "proto3-defaults",
+            """
+            name: proto3 defaults
+            description: ""
+            inputs:
+            - {name: s, type: String, default: ""}
+            - {name: i, type: Integer, default: "0"}
+            - {name: f, type: Float, default: "0"}
+            - {name: b, type: Boolean, default: "False"}
+            - {name: l, type: JsonArray, default: "[]"}
+            - {name: o, type: JsonObject, default: "{}"}
+            - {name: n, type: String, optional: true}
+            - {name: d, type: String, description: ""}
+            outputs:
+            - {name: out, type: String, description: ""}
+            implementation:
+              container:
+                image: ""
+                command: []
+                args: ["", {inputValue: s}, {inputValue: i}, {inputValue: f}, {inputValue: b}, {inputValue: l}, {inputValue: o}, {inputValue: n}, {inputValue: d}, {outputPath: out}]
+                env:
+                  EMPTY: ""
+                  ZERO: "0"
+            """
+        ),
+        (
+            "empty-lists",
+            """
+            name: empty lists
+            inputs: []
+            outputs: []
+            implementation:
+              container:
+                image: ''
+                command: []
+                args: []
+                env: {}
+            """
+        ),
+        (
             "noname",
             """
             implementation:
@@ -184,17 +227,31 @@ struct V1ConversionOracleTests {
         return .object(members)
     }
 
+    /// Compact JSON text with sorted keys, every integral number written as an integer
+    /// (`MessageToDict` gives `0.0` for an `Integer` default of 0; YAML gives us `0`).
+    static func canonicalJSON(_ value: JSONValue) -> String {
+        func normalized(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .double(let number) where number.rounded() == number && abs(number) < 1e15: return .int(Int(number))
+            case .array(let elements): return .array(elements.map(normalized))
+            case .object(let members): return .object(members.mapValues(normalized))
+            default: return value
+            }
+        }
+        return normalized(value).compactJSON()
+    }
+
     /// Where `ours` and `theirs` differ, as `path: ours vs theirs` lines; numbers compare by value.
-    ///
-    /// A field KFP leaves out equals our proto3 default (`""`, `false`, `0`), as `MessageToDict`
-    /// leaves out default-valued scalar fields (an empty `image: ''` is not written).
+    /// A field only one side writes is a difference, even a proto3 default (`""`, `false`, `0`).
     static func differences(_ ours: JSONValue, _ theirs: JSONValue, path: String = "") -> [String] {
         switch (ours, theirs) {
         case (.object(let lhs), .object(let rhs)):
             return Set(lhs.keys).union(rhs.keys).sorted().flatMap { key -> [String] in
                 let here = path.isEmpty ? key : "\(path).\(key)"
-                if rhs[key] == nil, let value = lhs[key], [.string(""), .bool(false), .int(0)].contains(value) { return [] }
-                return differences(lhs[key] ?? .null, rhs[key] ?? .null, path: here)
+                guard let left = lhs[key], let right = rhs[key] else {
+                    return ["\(here): ours \(lhs[key]?.compactJSON() ?? "absent") vs KFP \(rhs[key]?.compactJSON() ?? "absent")"]
+                }
+                return differences(left, right, path: here)
             }
         case (.array(let lhs), .array(let rhs)) where lhs.count == rhs.count:
             return zip(lhs, rhs).enumerated().flatMap { index, pair in

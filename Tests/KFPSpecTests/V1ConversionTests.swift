@@ -42,6 +42,41 @@ struct V1ConversionTests {
         #expect(task.inputs?.parameters?["yes"] == TaskInputParameter(componentInputParameter: "yes"))
     }
 
+    @Test("an empty image and empty env values are left out, as proto3 defaults, and load back")
+    func emptyImageIsLeftOut() throws {
+        let spec = try convert(
+            """
+            name: empty
+            implementation:
+              container:
+                image: ''
+                command: [sh]
+                env: {E: '', F: f}
+            """)
+        #expect(try container(spec).image == "")
+        #expect(try container(spec).env == [EnvironmentVariable(name: "E", value: nil), EnvironmentVariable(name: "F", value: "f")])
+        let text = try SpecWriter().write(spec)
+        let executor = """
+            deploymentSpec:
+              executors:
+                exec-empty:
+                  container:
+                    command:
+                    - sh
+                    env:
+                    - name: E
+                    - name: F
+                      value: f
+            pipelineInfo:
+            """
+        #expect(text.contains(executor))
+        #expect(!text.contains("image"))
+        let reloaded = try #require(try SpecLoader().load(text).pipelineSpec)
+        #expect(try container(reloaded) == (try container(spec)))
+        let json = try SpecWriter().write(spec, format: .json)
+        #expect(json.contains(#""container": {"#) && !json.contains(#""image""#))
+    }
+
     @Test("String defaults keep their text: n, 007, 1e3")
     func stringDefaultsKeepText() throws {
         let spec = try convert(

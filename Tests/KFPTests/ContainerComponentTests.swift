@@ -1,3 +1,4 @@
+import Foundation
 import KFP
 import KFPSpec
 import Testing
@@ -6,6 +7,13 @@ import Testing
 /// definition errors at the call.
 @Suite("Container components")
 struct ContainerComponentTests {
+    @Test("a component file that is not there says 'no such file'")
+    func missingComponentFile() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).yaml")
+        let error = try #require(throws: SpecError.self) { try Component(contentsOf: missing) }
+        #expect(error.description == "\(missing.path): error: cannot read the component file: no such file")
+    }
+
     @Test("placeholders interpolated into text render as IR placeholders")
     func interpolation() throws {
         let component = try Component.container(

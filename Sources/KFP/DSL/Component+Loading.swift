@@ -21,7 +21,7 @@ extension Component {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw SpecError(.io, file: url.path, message: "cannot read the component file: \(error.localizedDescription)")
+            throw SpecError(.io, file: url.path, message: "cannot read the component file: \(FileReadProblem.reason(readingPath: url.path, error: error))")
         }
         try self.init(yaml: text, file: url.path)
     }

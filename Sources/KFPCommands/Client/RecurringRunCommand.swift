@@ -62,7 +62,7 @@ struct RecurringRunCommand: AsyncParsableCommand {
                     } catch let error as SpecError {
                         throw ValidationError(error.description)
                     } catch {
-                        throw ValidationError("cannot read \(packageFile): \(error.localizedDescription)")
+                        throw ValidationError("cannot read \(packageFile): \(FileReadProblem.reason(readingPath: packageFile, error: error))")
                     }
                 }
                 var values: [String: JSONValue] = [:]

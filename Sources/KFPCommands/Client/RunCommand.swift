@@ -94,7 +94,7 @@ struct RunCommand: AsyncParsableCommand {
                 } catch let error as ValidationError {
                     throw error
                 } catch {
-                    throw ValidationError("cannot read \(packageFile): \(error.localizedDescription)")
+                    throw ValidationError("cannot read \(packageFile): \(FileReadProblem.reason(readingPath: packageFile, error: error))")
                 }
             }
             let id = pipelineID ?? ""

@@ -3,9 +3,9 @@ import KFPSpec
 
 /// The task cache under the pipeline root: `<root>/.kfp-cache/entries/<key>.json` holds the
 /// outputs of a task that succeeded; `<root>/.kfp-cache/last/<pipeline>/<task hash>.json` holds the
-/// last key each task path used, to explain a miss. Entries whose artifacts were deleted are misses;
-/// an artifact that had no file when its task succeeded (a `system.Metrics` artifact holds only
-/// metadata) does not need one.
+/// last key each task path used and whether that attempt failed, to explain a miss. Entries whose
+/// artifacts were deleted are misses; an artifact that had no file when its task succeeded (a
+/// `system.Metrics` artifact holds only metadata) does not need one.
 struct CacheStore: Sendable {
     let folder: URL
 
@@ -22,15 +22,26 @@ struct CacheStore: Sendable {
         var filelessPaths: [String]?
     }
 
-    /// The cached outputs for `key`, or `nil` with the reason for the miss.
+    /// The last key a task path used, and whether that attempt failed.
+    struct LastAttempt: Codable, Sendable {
+        var key: CacheKey
+        var failed: Bool
+    }
+
+    /// The cached outputs for `key`, or `nil` with the reason for the miss: `first run of this task`,
+    /// `the earlier attempt failed` (with what changed since, if anything), or what changed.
     func lookup(_ key: CacheKey, pipeline: String, taskPath: String) -> (outputs: TaskOutputs?, missReason: String?) {
         if let entry: Entry = read(entryFile(key.value)), artifactsExist(entry) {
             return (entry.outputs, nil)
         }
-        guard let previous: CacheKey = read(lastFile(pipeline: pipeline, taskPath: taskPath)) else {
+        let file = lastFile(pipeline: pipeline, taskPath: taskPath)
+        // Files written before failures were recorded hold the bare key.
+        guard let last = read(file) ?? (read(file) as CacheKey?).map({ LastAttempt(key: $0, failed: false) }) else {
             return (nil, "first run of this task")
         }
-        return (nil, key.difference(from: previous))
+        guard last.failed else { return (nil, key.difference(from: last.key)) }
+        let changed = CacheKey.partNames.filter { key.parts[$0] != last.key.parts[$0] }
+        return (nil, "the earlier attempt failed" + (changed.isEmpty ? "" : "; since then " + key.difference(from: last.key)))
     }
 
     /// Records the outputs of a task that succeeded.
@@ -42,9 +53,9 @@ struct CacheStore: Sendable {
         remember(key, pipeline: pipeline, taskPath: taskPath)
     }
 
-    /// Records the key a task path used, hit or miss.
-    func remember(_ key: CacheKey, pipeline: String, taskPath: String) {
-        write(key, to: lastFile(pipeline: pipeline, taskPath: taskPath))
+    /// Records the key a task path used, hit or miss, and whether the attempt failed.
+    func remember(_ key: CacheKey, pipeline: String, taskPath: String, failed: Bool = false) {
+        write(LastAttempt(key: key, failed: failed), to: lastFile(pipeline: pipeline, taskPath: taskPath))
     }
 
     private func entryFile(_ key: String) -> URL {

@@ -51,6 +51,8 @@ struct ContainerExecution {
                 if outcome.state == .succeeded {
                     cache.store(cacheKey, outputs: outcome.outputs, runID: run.runID,
                                 pipeline: run.spec.pipelineInfo.name, taskPath: path.description)
+                } else if outcome.state == .failed {
+                    cache.remember(cacheKey, pipeline: run.spec.pipelineInfo.name, taskPath: path.description, failed: true)
                 }
                 outcome.message = outcome.message ?? reason.map { "cache miss: \($0)" }
                 return outcome

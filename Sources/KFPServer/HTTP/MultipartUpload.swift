@@ -20,16 +20,21 @@ struct MultipartUpload {
             throw APIError.invalidArgument(
                 "Failed to upload the pipeline: expected a multipart/form-data body with a boundary, found content type \(contentType ?? "none")")
         }
+        let bytes = Array(body.readableBytesView)
+        guard Self.headerNamesAreASCII(bytes, boundary: Array(boundary.utf8)) else {
+            throw APIError.invalidArgument(
+                "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII")
+        }
         let parser = MultipartParser(boundary: boundary)
         var parts: [(headers: [String: String], body: [UInt8])] = []
         var headers: [String: String] = [:]
-        var bytes: [UInt8] = []
+        var partBytes: [UInt8] = []
         parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { buffer in bytes.append(contentsOf: buffer.readableBytesView) }
+        parser.onBody = { buffer in partBytes.append(contentsOf: buffer.readableBytesView) }
         parser.onPartComplete = {
-            parts.append((headers, bytes))
+            parts.append((headers, partBytes))
             headers = [:]
-            bytes = []
+            partBytes = []
         }
         do {
             try parser.execute(body)
@@ -41,6 +46,39 @@ struct MultipartUpload {
         }
         fileName = Self.dispositionValue("filename", in: part.headers["content-disposition"]) ?? "pipeline.yaml"
         data = Data(part.body)
+    }
+
+    /// `false` when a header name after any `--boundary` has a byte of 0x80 or more: MultipartKit
+    /// indexes a 128-entry table with each byte of a header name and traps on such a byte (found by
+    /// fuzzing). The header block runs from the delimiter line to the first `CRLF CRLF` (the only
+    /// end MultipartKit takes; a lone `LF CRLF` does not end it), and every line in it, split at
+    /// CR or LF, is checked up to its first `:`, which covers every byte MultipartKit reads as a name.
+    static func headerNamesAreASCII(_ body: [UInt8], boundary: [UInt8]) -> Bool {
+        let delimiter: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "-")] + boundary
+        let headerEnd: [UInt8] = [13, 10, 13, 10]
+        var index = 0
+        while index + delimiter.count <= body.count {
+            guard body[index..<index + delimiter.count].elementsEqual(delimiter) else {
+                index += 1
+                continue
+            }
+            var position = index + delimiter.count
+            // The rest of the delimiter line, then the header block.
+            while position < body.count, body[position] != UInt8(ascii: "\n") { position += 1 }
+            position += 1
+            var end = position
+            while end < body.count, !(end + headerEnd.count <= body.count && body[end..<end + headerEnd.count].elementsEqual(headerEnd)) {
+                end += 1
+            }
+            if position < end {
+                let lines = body[position..<end].split(whereSeparator: { $0 == 10 || $0 == 13 })
+                for line in lines where line.prefix(while: { $0 != UInt8(ascii: ":") }).contains(where: { $0 >= 0x80 }) {
+                    return false
+                }
+            }
+            index += delimiter.count
+        }
+        return true
     }
 
     private static func boundary(in contentType: String) -> String? {

@@ -80,7 +80,7 @@ public struct ComponentLoader: Sendable {
         do {
             return try Data(contentsOf: url)
         } catch {
-            let reason = (error as NSError).localizedDescription
+            let reason = FileReadProblem.reason(readingPath: url.path, error: error)
             throw SpecError(.io, file: name, message: "cannot read '\(name)': \(reason)")
         }
     }

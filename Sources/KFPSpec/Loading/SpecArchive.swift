@@ -24,9 +24,16 @@ package struct SpecArchive {
     ///
     /// - Throws: ``SpecError`` of kind `.syntax` when the archive cannot be read or does not hold exactly one file.
     func singleFile(in data: Data) throws(SpecError) -> (name: String, data: Data) {
+        // ZIPFoundation's in-memory archive traps on an entry offset past the end (a seek beyond
+        // the data, then a negative read; found by fuzzing), so the archive is read from a file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-zip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent("package.zip")
+            try data.write(to: url)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw SpecError(.syntax, file: file, message: "cannot read the zip archive: \(error)")
         }
@@ -46,6 +53,13 @@ package struct SpecArchive {
             throw SpecError(
                 .syntax, file: file,
                 message: "'\(entry.path)' in the zip archive is \(entry.uncompressedSize) bytes, over the limit of \(Self.maximumFileBytes) bytes for a spec")
+        }
+        // An entry claiming more compressed bytes than the archive has made ZIPFoundation read past
+        // the end without end (found by fuzzing).
+        guard entry.compressedSize <= UInt64(data.count) else {
+            throw SpecError(
+                .syntax, file: file,
+                message: "the zip entry '\(entry.path)' claims \(entry.compressedSize) compressed bytes, more than the archive's \(data.count)")
         }
         var contents = Data()
         do {

@@ -39,6 +39,22 @@ public struct ContainerSpec: Codable, Sendable, Hashable {
         self.args = args
         self.env = env
     }
+
+    enum CodingKeys: String, CodingKey {
+        case image, command, args, lifecycle, resources, env
+    }
+
+    /// Decodes the container; an absent `image` is the empty string, its proto3 default (KFP writes
+    /// no `image` for a v1 component whose image is `''`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        image = try container.decodeIfPresent(String.self, forKey: .image) ?? ""
+        command = try container.decodeIfPresent([String].self, forKey: .command)
+        args = try container.decodeIfPresent([String].self, forKey: .args)
+        lifecycle = try container.decodeIfPresent(ContainerLifecycle.self, forKey: .lifecycle)
+        resources = try container.decodeIfPresent(ResourceSpec.self, forKey: .resources)
+        env = try container.decodeIfPresent([EnvironmentVariable].self, forKey: .env)
+    }
 }
 
 /// `PipelineContainerSpec.EnvVar`.
@@ -46,7 +62,7 @@ public struct EnvironmentVariable: Codable, Sendable, Hashable {
     public var name: String
     public var value: String?
 
-    public init(name: String, value: String) {
+    public init(name: String, value: String?) {
         self.name = name
         self.value = value
     }

@@ -40,8 +40,32 @@ public struct SpecWriter: Sendable {
         try write(documents: [value], format: format)
     }
 
+    /// The JSON tree of a pipeline spec, with nil fields left out and an empty container `image`
+    /// left out too: it is proto3's default, which KFP never writes (loading reads it back as `""`).
+    public func tree(of spec: PipelineSpec) throws(SpecError) -> JSONValue {
+        let tree = try tree(of: spec as any Encodable)
+        guard case .object(var members) = tree, case .object(var deployment)? = members["deploymentSpec"],
+            case .object(var executors)? = deployment["executors"]
+        else { return tree }
+        for (label, executor) in executors {
+            guard case .object(var parts) = executor, case .object(var container)? = parts["container"],
+                container["image"] == .string("")
+            else { continue }
+            container["image"] = nil
+            parts["container"] = .object(container)
+            executors[label] = .object(parts)
+        }
+        deployment["executors"] = .object(executors)
+        members["deploymentSpec"] = .object(deployment)
+        return .object(members)
+    }
+
     /// The JSON tree of any spec value, with nil fields left out.
     public func tree(of value: some Encodable) throws(SpecError) -> JSONValue {
+        try tree(of: value as any Encodable)
+    }
+
+    private func tree(of value: any Encodable) throws(SpecError) -> JSONValue {
         do {
             return try JSONValueEncoder().encode(value)
         } catch {

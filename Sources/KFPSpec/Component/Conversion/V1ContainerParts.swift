@@ -2,7 +2,8 @@
 ///
 /// Shared by ``V1ComponentConverter`` (one component, one task) and ``V1GraphConverter`` (one
 /// component and executor per graph task). The container runs the image with the converted
-/// `command`, `args` and `env` (``V1PlaceholderConverter``); empty lists are left out.
+/// `command`, `args` and `env` (``V1PlaceholderConverter``); empty lists and empty env values are
+/// left out, and ``SpecWriter`` leaves out an empty image, as KFP's proto3 output does.
 struct V1ContainerParts {
     /// The inputs and outputs, as IR definitions and as the entries placeholders and arguments use.
     var interface: V1Interface
@@ -44,7 +45,9 @@ struct V1ContainerParts {
                     .validation, file: nil, message: "env variable '\(name)' must have exactly one value",
                     path: here.appending("env", name))
             }
-            variables.append(EnvironmentVariable(name: name, value: part.commandLineText))
+            // An empty value is proto3's default, which KFP leaves out (`{name: X}`).
+            let text = part.commandLineText
+            variables.append(EnvironmentVariable(name: name, value: text.isEmpty ? nil : text))
         }
         return ContainerSpec(
             image: container.image, command: try strings(container.command, field: "command"),

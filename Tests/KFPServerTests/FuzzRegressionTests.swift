@@ -1,0 +1,96 @@
+import Foundation
+import KFPServer
+import KFPSpec
+import Testing
+
+/// Inputs the fuzzer (`scripts/fuzz.sh`) found crashing the server, each answered with a 400 now.
+@Suite("kfp server: fuzzing regressions")
+struct FuzzRegressionTests {
+    /// `multipart` target, crash-1c00633e: a part header name with the byte 0x91 (MultipartKit
+    /// indexed its 128-entry table with it and trapped: "Index out of range").
+    static let nonASCIIHeaderName = Data(base64Encoded: """
+        LS1YeVoNCkNvbnRlbnQtRGlzcG9zaXRpb246IGZvcm1yeT1YeVoKLS1YeVoNCkNvbnRlbnQtRGlzcG9zaXRpb246IGZvcm0tZGF0YTsg\
+        bmFtZT0idXBpbGUiOyBmaWxlbmFtZT0ibXAueWxvYWRmaWxlIjsgZmlsZW5hbWU9Im1wLnlhbWwiDQpDkQBvbnRldWxu
+        """)
+
+    /// `multipart` target, crash-c611fcce: a header block ended by `LF CRLF`, which MultipartKit does
+    /// not take as its end, so the next line (starting with the byte 0x90) was read as a header name.
+    static let headerBlockWithoutCRLFCRLF = Data(base64Encoded: "LS1YeVoNCkNvbnRlbnQtRGlzcERpc3Bvc2l0aW9uOiBmb3Jtcnk9WO/v7+/v7+/v7+95WgpTZXF1ZW5jZW9udGVudC1EaXNwb3NpdGlvbjogZm9ybS1kYXRhOyBuYW1pY2F0aW9uL29jdGV0LXN0bmFtZT0KDQqQlo+ZbGluZUluZm86IHtuYW1lOiBwfQ0KLS1YeVotLQ0K")
+
+    @Test("a header block MultipartKit reads past a lone LF CRLF into non-ASCII bytes is 400, not a crash")
+    func headerBlockWithoutCRLFCRLF() async throws {
+        let body = try #require(Self.headerBlockWithoutCRLFCRLF)
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let (status, data) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload", body: body, headers: ["Content-Type": "multipart/form-data; boundary=XyZ"])
+        #expect(status == 400)
+        let json = try JSONDecoder().decode(JSONValue.self, from: data)
+        #expect(json["error_message"] == "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII")
+        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
+        #expect(health == 200)
+    }
+
+    /// `package` target, crash-a02d63c7: a zip whose central directory puts an entry past the end
+    /// (ZIPFoundation's in-memory archive read a negative length and trapped: "Range requires
+    /// lowerBound <= upperBound").
+    static let zipEntryPastTheEnd = Data(base64Encoded: """
+        UEsDBBQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABwAaW52YWxpZF95YW1sLnlhbWxVVAkAA8pSQGjLUkBodXgLAAEEJ2NAAAQnY0AAVZBP\
+        b4MwDMXvfApLPQOjvXHdmIRU0Wqbdp1McCEiJFES1PHtl4D4s+N7frZ/9gnu5b24llUBb8V7WZVf5a2KTlDhQDkQ61TE1KCVJOnsT5ZH\
+        AEHHoRIEAP0SG50yV6xJ5LOcq1FDWqhp8I2fmlgIr1G7dx4GhcnSIZdkVgMATWt3FUNHQih4KiOazfVAA8rmGJsBVskHbP0xeqwFZwkx\
+        k+DTpo1iPZlU8NqgmVI9uU7J/JJk50hzTcJzlPIxs8n9GUYpF6wG22WfQ9tvhMdjPBeyjsv2ph1X8nCFz0msBb36up/rzEjHW5Znf9Dj\
+        2LEgbK/fKmH9ivk/O8es3zDgNxnrEXI4J1nyEtmm35z+oWPvXrz9B1BLAQIeAxQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABgAAAAAAP8P\
+        AQAAAKSBAAAAAGludmFsaWRfeWFtbC55YW1sVVQFAAPKUkBodXgLAAEEJ2NAAAQnY0AAUEsFBgAAAAABAAEAVwAAAGABAAAAAA==
+        """)
+
+    @Test("a multipart part header name that is not ASCII is 400, and the server goes on answering")
+    func nonASCIIHeaderName() async throws {
+        let body = try #require(Self.nonASCIIHeaderName)
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let (status, data) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload", body: body, headers: ["Content-Type": "multipart/form-data; boundary=XyZ"])
+        #expect(status == 400)
+        let json = try JSONDecoder().decode(JSONValue.self, from: data)
+        #expect(json["error_message"] == "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII")
+        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
+        #expect(health == 200)
+    }
+
+    @Test("a zip package whose entry lies past the end is refused (no readable file in it), not a crash")
+    func zipEntryPastTheEnd() async throws {
+        let zip = try #require(Self.zipEntryPastTheEnd)
+        let error = try #require(throws: SpecError.self) { try SpecLoader(file: "p.zip").load(zip) }
+        #expect(error.kind == .syntax)
+        #expect(error.description == "p.zip: error: a pipeline package holds exactly one spec file, found 0")
+
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let (body, headers) = ServerInputErrorTests.multipart(zip, name: "p.zip")
+        let (status, data) = try await server.client.raw("POST", "/apis/v2beta1/pipelines/upload?name=z", body: body, headers: headers)
+        #expect(status == 400)
+        let message = (try JSONDecoder().decode(JSONValue.self, from: data))["error_message"]?.stringValue ?? ""
+        #expect(message.hasPrefix("Failed to parse the pipeline package p.zip"), "\(message)")
+    }
+
+    /// `package` target, timeout-29d73edf: a zip whose local header disagrees with its central
+    /// directory; `kfp spec check` on it hung in ZIPFoundation's extraction (reading past the end).
+    static let zipEntryClaimingTooMuch = Data(base64Encoded: """
+        UEsDBBQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABwAaW52YWxpZF95YW1sLnlhbWxVVAkAA8pSQGjLUkBodXgLAAEEJ2NAAAQn40AAVZBP\
+        b4MwDMXvfApLPQOjvXHdmIRU0Wqbdp1McCEiJFES1PHtl4D4s+N7frZ/9gnu5b24llUBb8V7WZVf5a2KTlDhQDkQ61TE1KCVJOnsT5ZH\
+        AEHHoRIEAP0SG50yV6xJ5LOcq1FDWqhp8I2fmlgIr1G7dx4GhcnSIZdkVgMATWt3FUNHQih4KiOazfVAA8rmGJsBVskHbP0xeqwFZwkx\
+        k+DTpo1iPZlU8NqgmVI9uU7J/JJk50hzTcJzlPIxs8lkZWZhdWx0VmFsdWVvhMdjPBeyjsv2ph1X8nCFz0msBb36up/rzEjHW5Znf9Dj\
+        2LEgbK/fKmH9ivk/O8es3zDgNxnrJ3IRWfI4Etmm35z+oWPvXrz9B1BLAQIeAxQAAAAIAMFQxFpV5FrTFQEAAAsCAAARABgAAAAAAAEA\
+        AACkgQAAAABpbnZhbGlkX3lhbWwueWFtbFVUBQADylLHoRIEAP0SG50yV6xJ5LOcq1FDWqhp8I2fmlgIr1G7dx4GhcnSIZdkVgMATWt3\
+        FUNHQih4KiOazfVAA8rmGJsBVskHbP0xeqwFZwkxk+DTpo1iPZlU8NqgmVI9uU7J/JJk50hzQGh1eAsAAQQnY0AABCdjQABQSwUGAAAA\
+        AAEAAQBXAAAAYAEAAAAA
+        """)
+
+    @Test("a zip whose headers disagree ends with an error, not a hang")
+    func zipEntryClaimingTooMuch() throws {
+        let zip = try #require(Self.zipEntryClaimingTooMuch)
+        let error = try #require(throws: SpecError.self) { try SpecLoader(file: "p.zip").load(zip) }
+        #expect(error.kind == .syntax)
+        #expect(error.description == "p.zip!invalid_yaml.yaml:19:44: error: invalid YAML: mapping values are not allowed in this context")
+    }
+}
