@@ -25,15 +25,7 @@ struct FuzzRegressionTests {
     @Test("a header block MultipartKit reads past a lone LF CRLF into non-ASCII bytes is 400, not a crash")
     func headerBlockWithoutCRLFCRLF() async throws {
         let body = try #require(Self.headerBlockWithoutCRLFCRLF)
-        let server = try await ServerHarness.start()
-        defer { Task { await server.stop() } }
-        let (status, data) = try await server.client.raw(
-            "POST", "/apis/v2beta1/pipelines/upload", body: body, headers: ["Content-Type": "multipart/form-data; boundary=XyZ"])
-        #expect(status == 400)
-        let json = try JSONDecoder().decode(JSONValue.self, from: data)
-        #expect(json["error_message"] == "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII")
-        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
-        #expect(health == 200)
+        try await Self.expectRefusedUpload(body)
     }
 
     /// `package` target, crash-a02d63c7: a zip whose central directory puts an entry past the end
@@ -51,15 +43,7 @@ struct FuzzRegressionTests {
     @Test("a multipart part header name that is not ASCII is 400, and the server goes on answering")
     func nonASCIIHeaderName() async throws {
         let body = try #require(Self.nonASCIIHeaderName)
-        let server = try await ServerHarness.start()
-        defer { Task { await server.stop() } }
-        let (status, data) = try await server.client.raw(
-            "POST", "/apis/v2beta1/pipelines/upload", body: body, headers: ["Content-Type": "multipart/form-data; boundary=XyZ"])
-        #expect(status == 400)
-        let json = try JSONDecoder().decode(JSONValue.self, from: data)
-        #expect(json["error_message"] == "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII")
-        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
-        #expect(health == 200)
+        try await Self.expectRefusedUpload(body)
     }
 
     @Test("a zip package whose entry lies past the end is refused (no readable file in it), not a crash")
@@ -97,5 +81,21 @@ struct FuzzRegressionTests {
         let error = try #require(throws: SpecError.self) { try SpecLoader(file: "p.zip").load(zip) }
         #expect(error.kind == .syntax)
         #expect(error.description == "p.zip!invalid_yaml.yaml:19:44: error: invalid YAML: mapping values are not allowed in this context")
+    }
+
+    /// Uploads `body` (boundary `XyZ`): a 400 naming the non-ASCII header name, and the server
+    /// goes on answering.
+    static func expectRefusedUpload(_ body: Data, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let (status, data) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload", body: body, headers: ["Content-Type": "multipart/form-data; boundary=XyZ"])
+        #expect(status == 400, sourceLocation: sourceLocation)
+        let json = try JSONDecoder().decode(JSONValue.self, from: data)
+        #expect(
+            json["error_message"] == "Failed to upload the pipeline: the multipart body does not parse: a part's header name has a byte that is not ASCII",
+            sourceLocation: sourceLocation)
+        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
+        #expect(health == 200, sourceLocation: sourceLocation)
     }
 }
