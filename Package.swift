@@ -233,7 +233,11 @@ let package = Package(
         .testTarget(name: "KFPAPITests", dependencies: ["KFPAPI", "KFPSpec"], swiftSettings: upcoming),
         .testTarget(
             name: "KFPServerTests",
-            dependencies: ["KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport"], exclude: ["Oracle"],
+            dependencies: [
+                "KFPServer", "KFPAPI", "KFPSpec", "KFP", "KFPCompiler", "KFPTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Oracle"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KFPClientTests",

@@ -78,6 +78,32 @@ struct ArtifactPagesTests {
         #expect(missingPage.contains("Artifact 999999 not found"))
     }
 
+    @Test("an artifact reused from the cache downloads with its producer's bytes, through the UI and the API's :read, and shows in the task panel",
+          .enabled(if: WineMetricsPipeline.available, "needs ../shared/data/wine_data.csv and python3"))
+    func cachedArtifactDownload() async throws {
+        let runs = try await WineRuns.start()
+        defer { Task { await runs.stop() } }
+        let trainID = try await runs.artifactID(runs.first, "split-data", "train")
+        let reusedID = try await runs.artifactID(runs.second, "split-data", "train")
+        let (producedStatus, produced) = try await runs.server.client.raw("GET", "/ui/runs/\(runs.first)/artifacts/\(trainID)")
+        let (reusedStatus, reused) = try await runs.server.client.raw("GET", "/ui/runs/\(runs.second)/artifacts/\(reusedID)")
+        #expect(producedStatus == 200)
+        #expect(reusedStatus == 200, "\(String(decoding: reused, as: UTF8.self))")
+        #expect(reused == produced)
+        let firstLine = String(decoding: reused, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        #expect(firstLine.hasPrefix("13.2,1.78,2.14,11.2,100"), "\(firstLine)")
+
+        let (readStatus, read) = try await runs.server.client.call(
+            "GET", "/apis/v2beta1/runs/\(runs.second)/nodes/split-data/artifacts/train:read")
+        #expect(readStatus == 200, "\(read)")
+        let archive = try #require(Data(base64Encoded: read["data"]?.stringValue ?? ""))
+        #expect(try ServerSecurityTests.listTar(archive).count == 1)
+        #expect(try ServerSecurityTests.gunzip(archive).contains(String(decoding: produced, as: UTF8.self)))
+
+        let (_, panel) = try await runs.page("/runs/\(runs.second)?task=split-data")
+        #expect(panel.contains("<tr><td>13.2</td><td>1.78</td><td>2.14</td><td>11.2</td><td>100</td>"))
+    }
+
     @Test("the executions list with cache and name filters; an execution's page shows its inputs, outputs and log",
           .enabled(if: WineMetricsPipeline.available, "needs ../shared/data/wine_data.csv and python3"))
     func executions() async throws {

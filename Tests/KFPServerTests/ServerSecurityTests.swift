@@ -111,7 +111,7 @@ struct ServerSecurityTests {
     }
 
     /// `tar -tzv` of an archive, as `name` or `name -> target` for links.
-    private static func listTar(_ archive: Data) throws -> [String] {
+    static func listTar(_ archive: Data) throws -> [String] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-list-\(UUID().uuidString).tar.gz")
         defer { try? FileManager.default.removeItem(at: file) }
         try archive.write(to: file)
@@ -123,7 +123,7 @@ struct ServerSecurityTests {
         }
     }
 
-    private static func gunzip(_ archive: Data) throws -> String {
+    static func gunzip(_ archive: Data) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kfp-gunzip-\(UUID().uuidString).gz")
         defer { try? FileManager.default.removeItem(at: file) }
         try archive.write(to: file)

@@ -87,3 +87,17 @@ extension ServerTestPipelines {
         return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
     }
 }
+
+extension ServerTestPipelines {
+    /// `spill` writes `bytes` random bytes (gzip cannot shrink them) to its `blob` artifact.
+    static func largeArtifact(bytes: Int) throws -> JSONValue {
+        let spill = try Component.container(
+            name: "spill", outputs: [.artifact("blob", .dataset)], image: "alpine:3.19",
+            command: [
+                "sh", "-c", ContainerArgument(stringLiteral: "mkdir -p \"$(dirname \"$0\")\" && head -c \(bytes) /dev/urandom > \"$0\""),
+                .outputPath("blob"),
+            ])
+        let pipeline = try Pipeline("spill") { p in p.task(spill) }
+        return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
+    }
+}

@@ -9,7 +9,8 @@ import Subprocess
 /// The routes the KFP UI uses beside the API: a task's log (`/apis/v1alpha1/runs/{id}/nodes/{task}/log`)
 /// and an output artifact (`/apis/v2beta1/runs/{id}/nodes/{task}/artifacts/{name}:read`, the
 /// artifact as a base64 tar.gz in `{"data": ...}`). Tasks and artifacts are looked up in the
-/// database by id, and the files served must lie inside the run's folder.
+/// database by id, and the files served must lie inside the run's folder (or, for an artifact the
+/// cache reused, inside the folder of the run that produced it).
 struct FileRoutes {
     let services: ServerServices
 
@@ -33,16 +34,15 @@ struct FileRoutes {
             let taskID = try APIResponder.parameter(context, "task")
             let (name, verb) = APIResponder.idAndVerb(try APIResponder.parameter(context, "name"))
             guard verb == "read" else { throw APIError.notFound("no endpoint for artifact \(name):\(verb ?? "")") }
-            guard let path = try store.artifactPath(runID: runID, taskID: taskID, name: name), !path.isEmpty else {
+            guard let artifact = try store.artifact(runID: runID, task: taskID, name: name) else {
                 throw APIError.notFound("artifact \(name) of task \(taskID) in run \(runID) not found")
             }
-            let runRoot = try store.runRoot(runID)
-            let file = try Self.contained(URL(fileURLWithPath: path), in: runRoot)
+            let file = try store.servedFile(of: artifact)
             guard FileManager.default.fileExists(atPath: file.path) else {
                 throw APIError.notFound("artifact \(name) of task \(taskID) in run \(runID): the file is gone")
             }
-            let archive = try await Self.tarball(file)
-            return APIResponder.json(.object(["data": .string(archive.base64EncodedString())]))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"], body: try await ArtifactBody.tarball(of: file).base64JSON)
         }
     }
 
@@ -66,16 +66,5 @@ struct FileRoutes {
             throw APIError(.permissionDenied, "refused: \(file.path) is outside the run's folder")
         }
         return URL(fileURLWithPath: resolved)
-    }
-
-    /// The file or folder as a gzip-compressed tar (what the KFP UI downloads), made by the system `tar`.
-    static func tarball(_ file: URL) async throws -> Data {
-        let result = try await Subprocess.run(
-            .name("tar"), arguments: ["-czf", "-", "-C", file.deletingLastPathComponent().path, file.lastPathComponent],
-            output: .bytes(limit: 1 << 30), error: .string(limit: 4096))
-        guard result.terminationStatus.isSuccess else {
-            throw APIError.internalError("cannot archive \(file.path): \(result.standardError)")
-        }
-        return Data(result.standardOutput)
     }
 }

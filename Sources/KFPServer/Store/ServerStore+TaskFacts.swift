@@ -47,15 +47,4 @@ extension ServerStore {
                 outputParameters: outputs["parameters"]?.objectValue ?? [:], artifacts: artifacts, taskRoot: row["task_root"])
         }
     }
-
-    /// The local file of artifact `artifactID` of run `runID` and its output name, or nil.
-    func artifactFile(runID: String, artifactID: String) throws -> (path: String, name: String)? {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT path, output_name FROM artifacts WHERE run_id = ? AND CAST(id AS TEXT) = ?",
-                arguments: [runID, artifactID])
-            else { return nil }
-            return (row["path"], row["output_name"])
-        }
-    }
 }

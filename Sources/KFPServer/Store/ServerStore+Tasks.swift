@@ -120,20 +120,6 @@ extension ServerStore {
             return (row["path"], row["task_root"], RuntimeState(rawValue: row["state"]) ?? .unspecified)
         }
     }
-
-    /// The local file of an output artifact of a task, by output name (or artifact id), or nil.
-    func artifactPath(runID: String, taskID: String, name: String) throws -> String? {
-        try pool.read { db in
-            try String.fetchOne(
-                db, sql: """
-                    SELECT artifacts.path FROM artifacts JOIN run_tasks ON run_tasks.task_id = artifacts.task_id
-                    WHERE artifacts.run_id = ? AND (run_tasks.task_id = ? OR run_tasks.path = ?)
-                        AND (artifacts.output_name = ? OR CAST(artifacts.id AS TEXT) = ?)
-                    ORDER BY artifacts.id DESC LIMIT 1
-                    """,
-                arguments: [runID, taskID, taskID, name, name])
-        }
-    }
 }
 
 extension ServerStore {

@@ -23,7 +23,8 @@ extension WebUIPages {
         facts.outputParameters = stored.outputParameters
         let runRoot = try? store.runRoot(run.runID)
         facts.outputArtifacts = stored.artifacts.map { artifact in
-            let file = artifact.path.isEmpty ? nil : runRoot.flatMap { try? FileRoutes.contained(URL(fileURLWithPath: artifact.path), in: $0) }
+            // A cached task's artifact lies in the folder of the run that produced it.
+            let file = artifact.path.isEmpty ? nil : (try? store.artifact(runID: run.runID, id: artifact.id)).flatMap { try? store.servedFile(of: $0) }
             return TaskPanel.OutputArtifact(
                 id: artifact.id, name: artifact.name, uri: artifact.uri,
                 schemaTitle: TaskComponentLookup.outputArtifactType(artifact.name, of: path, in: spec),

@@ -53,15 +53,6 @@ extension WebUIPages {
     /// The artifact's file when it lies in its run's folder, or (reused from the cache) in the
     /// folder of the run that produced it; nil otherwise.
     func localFile(of artifact: StoredArtifact) -> URL? {
-        guard !artifact.path.isEmpty else { return nil }
-        let file = URL(fileURLWithPath: artifact.path)
-        var owners = [artifact.runID]
-        if artifact.cached {
-            owners += ((try? store.artifactCopies(uri: artifact.uri, except: artifact.id)) ?? []).filter { !$0.cached }.map(\.runID)
-        }
-        for owner in owners {
-            if let root = try? store.runRoot(owner), let contained = try? FileRoutes.contained(file, in: root) { return contained }
-        }
-        return nil
+        try? store.servedFile(of: artifact)
     }
 }

@@ -95,30 +95,28 @@ extension WebUIPages {
     /// a folder artifact as a gzip-compressed tar of it.
     ///
     /// - Throws: ``APIError`` not found for an unknown artifact or a file that is gone; permission
-    ///   denied for a file outside the run's folder.
+    ///   denied for a file outside the run's folder (or, reused from the cache, its producer's).
     func artifactDownload(runID: String, artifactID: String) async throws -> Response {
-        guard let artifact = try store.artifactFile(runID: runID, artifactID: artifactID), !artifact.path.isEmpty else {
+        guard let artifact = try store.artifact(runID: runID, id: artifactID) else {
             throw APIError.notFound("artifact \(artifactID) of run \(runID) not found")
         }
-        let file = try FileRoutes.contained(URL(fileURLWithPath: artifact.path), in: try store.runRoot(runID))
+        let file = try store.servedFile(of: artifact)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else {
             throw APIError.notFound("artifact \(artifactID) of run \(runID): \(file.path) is gone")
         }
-        let data: Data
         var name = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
+        let body: ArtifactBody
         if isFolder.boolValue {
-            data = try await FileRoutes.tarball(file)
+            body = try await ArtifactBody.tarball(of: file)
             name += ".tar.gz"
-        } else if let contents = FileManager.default.contents(atPath: file.path) {
-            data = contents
         } else {
-            throw APIError.notFound("artifact \(artifactID) of run \(runID): \(file.path) cannot be read")
+            body = try ArtifactBody.file(file, what: "artifact \(artifactID) of run \(runID)")
         }
         return Response(
             status: .ok,
             headers: [.contentType: "application/octet-stream", .contentDisposition: "attachment; filename=\"\(name)\"",
                       .xContentTypeOptions: "nosniff"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            body: body.raw)
     }
 }

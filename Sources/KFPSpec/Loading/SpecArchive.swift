@@ -42,9 +42,10 @@ package struct SpecArchive {
                 .syntax, file: file,
                 message: "the zip archive has an entry outside the package, '\(outside.path)'; entries with '..' or an absolute path are refused")
         }
-        let files = archive.filter { $0.type == .file && !$0.path.hasPrefix("__MACOSX/") }
-        guard files.count == 1, let entry = files.first else {
-            let names = files.map { "'\($0.path)'" }.joined(separator: ", ")
+        let members = Array(archive.enumerated())
+        let files = members.filter { $0.element.type == .file && !$0.element.path.hasPrefix("__MACOSX/") }
+        guard files.count == 1, let (index, entry) = files.first else {
+            let names = files.map { "'\($0.element.path)'" }.joined(separator: ", ")
             throw SpecError(
                 .syntax, file: file,
                 message: "a pipeline package holds exactly one spec file, found \(files.count)\(names.isEmpty ? "" : ": \(names)")")
@@ -54,20 +55,12 @@ package struct SpecArchive {
                 .syntax, file: file,
                 message: "'\(entry.path)' in the zip archive is \(entry.uncompressedSize) bytes, over the limit of \(Self.maximumFileBytes) bytes for a spec")
         }
-        // An entry claiming more compressed bytes than the archive has made ZIPFoundation read past
-        // the end without end (found by fuzzing).
-        guard entry.compressedSize <= UInt64(data.count) else {
-            throw SpecError(
-                .syntax, file: file,
-                message: "the zip entry '\(entry.path)' claims \(entry.compressedSize) compressed bytes, more than the archive's \(data.count)")
-        }
-        var contents = Data()
+        let contents: Data
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                contents.append(chunk)
-                // The size in the entry's header is the archive's claim; the bytes are what count.
-                if contents.count > Self.maximumFileBytes { throw SpecError(.syntax, file: nil, message: "over the size limit") }
-            }
+            // The size in the entry's header is the archive's claim; the bytes are what count.
+            contents = try ZipEntryReader(archive: data).contents(
+                ofMember: index, path: entry.path, checksum: entry.checksum, limit: Self.maximumFileBytes,
+                overLimit: { SpecError(.syntax, file: nil, message: "over the limit of \(Self.maximumFileBytes) bytes for a spec") })
         } catch {
             throw SpecError(.syntax, file: file, message: "cannot extract '\(entry.path)' from the zip archive: \(error)")
         }
