@@ -17,7 +17,8 @@ public import Logging
 /// ```
 ///
 /// At start-up, runs a previous process left PENDING, RUNNING or CANCELING end FAILED with a
-/// message saying the server stopped; `:retry` resumes them through the cache.
+/// message saying the server stopped; `:retry` resumes them through the cache. Task processes a
+/// killed server left running are killed first (found by the `KFP_SERVER_DATA_FOLDER` they carry).
 public struct PipelineServer: Sendable {
     public var options: ServerOptions
     public var logger: Logger
@@ -106,6 +107,10 @@ public struct PipelineServer: Sendable {
             throw ServerStartError(message: "cannot create the data folder \(folder.path): \(error.localizedDescription)")
         }
         let folderLock = try DataFolderLock(folder: folder)
+        let orphans = OrphanedTaskProcesses(dataFolder: folder).killAll()
+        if !orphans.isEmpty {
+            logger.notice("killed \(orphans.count) task process(es) the previous server left running: \(orphans.map(String.init).joined(separator: ", "))")
+        }
         let path = folder.appendingPathComponent("kfp.sqlite").path
         let store: ServerStore
         let defaultExperimentID: String

@@ -39,10 +39,20 @@ struct RestartSafetyTests {
         #expect(running)
         let before = try await counts(client)
         first.kill9()
+        // The `wait` task's shell loop outlives the server: an orphan until the next start.
+        let orphans = Self.markedProcesses(dataFolder: data)
+        #expect(!orphans.isEmpty, "the wait task's processes should carry KFP_SERVER_DATA_FOLDER")
 
         let second = try ServerProcess(executable: executable, data: data)
         defer { second.stop() }
         client = TestClient(base: second.base)
+        var left = Self.markedProcesses(dataFolder: data)
+        for _ in 0..<20 where !left.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            left = Self.markedProcesses(dataFolder: data)
+        }
+        #expect(left.isEmpty, "task processes left by the killed server still run: \(left) of \(orphans)")
+        for pid in orphans { #expect(!Self.isRunning(pid), "process \(pid) is still alive") }
         let after = try await counts(client)
         print("kill -9 restart: records before \(before), after \(after)")
         #expect(after == before)
@@ -63,6 +73,24 @@ struct RestartSafetyTests {
         #expect(resumed["state"] == "SUCCEEDED", "\(resumed["error"] ?? .null)")
         let executions = try String(contentsOf: counter, encoding: .utf8).split(separator: "\n").count
         #expect(executions == 1, "count ran \(executions) times; the retry should take it from the cache")
+    }
+
+    /// The live processes whose environment marks them as started by a server on `dataFolder`.
+    static func markedProcesses(dataFolder: URL) -> [Int32] {
+        let marker = "KFP_SERVER_DATA_FOLDER=\(dataFolder.standardizedFileURL.path)"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            return environment.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == marker }
+        }.sorted()
+    }
+
+    /// Whether `pid` exists and is not a zombie (a killed orphan stays one where nothing reaps it).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.range(of: ")", options: .backwards)
+        else { return false }
+        return stat[close.upperBound...].split(separator: " ").first != "Z"
     }
 
     private func counts(_ client: TestClient) async throws -> [String: Int] {

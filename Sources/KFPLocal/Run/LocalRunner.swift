@@ -32,7 +32,7 @@ public struct LocalRunner: Sendable {
             throw LocalRunError(problems.map(\.pathAndMessage).joined(separator: "\n"))
         }
         let scopeValues = try RootArguments(spec: spec).resolve(arguments)
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessInfo.processInfo.environment.merging(options.taskEnvironment) { _, set in set }
         let launcher = SubprocessLauncher()
         let chosen = try await LauncherChoice.make(
             options.launcher, environment: environment, processes: launcher)

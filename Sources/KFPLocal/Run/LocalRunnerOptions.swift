@@ -20,6 +20,10 @@ public struct LocalRunnerOptions: Sendable {
     public var launcher: TaskLauncherKind
     /// Receives one event per task state change, for progress lines.
     public var onEvent: @Sendable (TaskEvent) -> Void
+    /// Variables set, over this process's own environment, for every program a run starts on this
+    /// machine (and so for what those programs start): `kfp server` marks its tasks' processes
+    /// with its data folder this way, to find the ones a killed server left behind. Empty by default.
+    public var taskEnvironment: [String: String] = [:]
 
     public init(
         pipelineRoot: URL = LocalRunnerOptions.defaultPipelineRoot,

@@ -106,6 +106,7 @@ actor RunExecutor {
                 .appendingPathComponent(runID))
             var runnerOptions = LocalRunnerOptions(pipelineRoot: root, maxParallel: options.maxParallelTasks)
             runnerOptions.launcher = options.launcher
+            runnerOptions.taskEnvironment = OrphanedTaskProcesses(dataFolder: options.dataFolder.standardizedFileURL).marker
             runnerOptions.onEvent = { event in
                 do {
                     try store.recordTask(runID: runID, event)
