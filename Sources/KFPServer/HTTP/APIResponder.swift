@@ -59,6 +59,27 @@ enum APIResponder {
     static func list(_ key: String, _ items: [JSONValue], totalSize: Int, next: PageCursor?, query: ListQuery) -> Response {
         json(listBody(key, items, totalSize: totalSize, nextPageToken: next.map { query.nextPageToken(after: $0) }))
     }
+
+    /// A run's JSON text; a spec it carries is copied from `specText` (the store's cached compact
+    /// text of it) instead of being written again: the same bytes, a fraction of the time.
+    static func runText(_ run: Run, specText: String?) -> String {
+        guard let specText, run.pipelineSpec != nil, case .object(var members) = run.json() else { return run.json().compactJSON() }
+        members["pipeline_spec"] = nil
+        return JSONValue.compactJSON(members: members, raw: ["pipeline_spec": specText])
+    }
+
+    /// A 200 response with `text` (compact JSON) as its body.
+    static func jsonText(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// ``list(_:_:totalSize:next:query:)`` of runs, each written by ``runText(_:specText:)``.
+    static func runList(_ runs: [(run: Run, specText: String?)], totalSize: Int, next: PageCursor?, query: ListQuery) -> Response {
+        guard case .object(let members) = listBody("runs", [], totalSize: totalSize, nextPageToken: next.map { query.nextPageToken(after: $0) })
+        else { return empty }
+        let items = runs.isEmpty ? [:] : ["runs": "[" + runs.map { runText($0.run, specText: $0.specText) }.joined(separator: ",") + "]"]
+        return jsonText(JSONValue.compactJSON(members: members, raw: items))
+    }
 }
 
 /// Turns errors into KFP's error bodies: ``APIError`` with its HTTP status and `google.rpc.Status`

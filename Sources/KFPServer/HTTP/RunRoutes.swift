@@ -17,7 +17,7 @@ struct RunRoutes {
             let parameters = APIResponder.query(request)
             let query = try ListQuery(parameters, resource: .runs)
             let page = try store.listRuns(query, experimentID: parameters["experiment_id"])
-            return APIResponder.list("runs", page.items.map { $0.json() }, totalSize: page.totalSize, next: page.next, query: query)
+            return APIResponder.runList(page.items, totalSize: page.totalSize, next: page.next, query: query)
         }
         group.post { request, _ in
             var run = try Run(json: try await APIResponder.body(request, limit: services.options.maxRequestBytes), path: "run")
@@ -30,7 +30,8 @@ struct RunRoutes {
             return APIResponder.message(created)
         }
         group.get("{id}") { _, context in
-            APIResponder.message(try store.run(try APIResponder.parameter(context, "id")))
+            let (run, specText) = try store.runWithSpecText(try APIResponder.parameter(context, "id"))
+            return APIResponder.jsonText(APIResponder.runText(run, specText: specText))
         }
         group.delete("{id}") { _, context in
             let id = try APIResponder.parameter(context, "id")

@@ -93,33 +93,45 @@ extension ServerStore {
 
     /// A run with its task details (each task's state, times, error and output artifact ids).
     func run(_ id: String) throws -> Run {
+        try runWithSpecText(id).run
+    }
+
+    /// A run with its task details, and its spec (when the run carries one rather than a pipeline
+    /// version) also as the compact JSON text a response holds, from ``specJSON``.
+    func runWithSpecText(_ id: String) throws -> (run: Run, specText: String?) {
         try pool.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT runs.*, pipeline_specs.json AS spec FROM runs LEFT JOIN pipeline_specs ON hash = spec_hash WHERE id = ?",
-                arguments: [id])
-            else { throw Self.notFound("Run", id) }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else {
+                throw Self.notFound("Run", id)
+            }
             var run = Self.run(row)
+            let spec = run.pipelineVersionReference == nil ? try storedSpec(row["spec_hash"], in: db) : nil
+            run.pipelineSpec = spec?.value
             run.runDetails = try Self.runDetails(id, in: db)
-            return run
+            return (run, spec?.text)
         }
     }
 
-    func listRuns(_ query: ListQuery, experimentID: String?) throws -> (items: [Run], totalSize: Int, next: PageCursor?) {
+    /// The spec stored under `hash`, parsed once and kept in ``specJSON``; nil for no hash or no row.
+    func storedSpec(_ hash: String?, in db: Database) throws -> StoredSpecJSON? {
+        guard let hash, !hash.isEmpty else { return nil }
+        return try specJSON.value(hash: hash) {
+            let text = try String.fetchOne(db, sql: "SELECT json FROM pipeline_specs WHERE hash = ?", arguments: [hash])
+            guard let value = Self.json(text) else { throw APIError.internalError("the stored spec \(hash) is missing or not JSON") }
+            return StoredSpecJSON(value: value)
+        }
+    }
+
+    /// A page of runs, each with its spec's compact JSON text when it carries a spec (see ``runWithSpecText(_:)``).
+    func listRuns(_ query: ListQuery, experimentID: String?) throws -> (items: [(run: Run, specText: String?)], totalSize: Int, next: PageCursor?) {
         try pool.read { db in
             var statement = ListStatement(table: "runs", columns: Self.runColumns)
             if let experimentID { statement.scope = [("experiment_id = ?", [experimentID])] }
             let page = try statement.fetch(query, in: db)
-            let hashes = Set(page.rows.compactMap { $0["spec_hash"] as String? })
-            var specs: [String: JSONValue] = [:]
-            for hash in hashes {
-                specs[hash] = Self.json(try String.fetchOne(db, sql: "SELECT json FROM pipeline_specs WHERE hash = ?", arguments: [hash]))
-            }
-            let runs = page.rows.map { row -> Run in
+            let runs = try page.rows.map { row -> (run: Run, specText: String?) in
                 var run = Self.run(row)
-                if run.pipelineVersionReference == nil, let hash: String = row["spec_hash"] {
-                    run.pipelineSpec = specs[hash]
-                }
-                return run
+                let spec = run.pipelineVersionReference == nil ? try? storedSpec(row["spec_hash"], in: db) : nil
+                run.pipelineSpec = spec?.value
+                return (run, spec?.text)
             }
             return (runs, page.totalSize, page.next)
         }
@@ -215,7 +227,7 @@ extension ServerStore {
             experimentID: row["experiment_id"], runID: row["id"], displayName: row["display_name"],
             storageState: StorageState(rawValue: row["storage_state"]) ?? .available, description: row["description"],
             pipelineVersionID: "",
-            pipelineSpec: pipelineID.isEmpty ? json(row["spec"]) : nil,
+            pipelineSpec: nil,
             pipelineVersionReference: pipelineID.isEmpty ? nil
                 : PipelineVersionReference(pipelineID: pipelineID, pipelineVersionID: versionID),
             runtimeConfig: config, serviceAccount: row["service_account"], createdAt: Millis.date(row["created_at"]),

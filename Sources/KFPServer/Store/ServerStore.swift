@@ -8,6 +8,8 @@ import KFPSpec
 /// returns, so what a response reports is on disk.
 struct ServerStore: Sendable {
     let database: ServerDatabase
+    /// Stored specs as JSON values and as the compact text responses carry, by content hash.
+    let specJSON = ContentCache<StoredSpecJSON>(capacity: 64)
 
     var pool: DatabasePool { database.pool }
 
@@ -17,7 +19,7 @@ struct ServerStore: Sendable {
 
     /// Decodes a JSON column (`nil` for SQL NULL or text that is not JSON).
     static func json(_ text: String?) -> JSONValue? {
-        guard let text, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        guard let text, let value = try? JSONValue(parsingJSON: Data(text.utf8)) else { return nil }
         return value
     }
 

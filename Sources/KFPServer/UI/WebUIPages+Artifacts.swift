@@ -42,7 +42,7 @@ extension WebUIPages {
         }
         var consumers: [ArtifactDetailsPage.TaskLink] = []
         for producer in producers {
-            guard let spec = try? specs.entry(hash: try store.runSpecHash(producer.runID), load: { try store.runInputs(producer.runID).package.spec }).spec
+            guard let spec = try? specs.value(hash: try store.runSpecHash(producer.runID), make: { ParsedSpec(try store.runInputs(producer.runID).package.spec) }).spec
             else { continue }
             for consumer in ArtifactConsumers.consumers(of: artifact.outputName, producedBy: producer.taskPath, in: spec) {
                 consumers.append(.init(runID: producer.runID, runName: producer.runName, taskPath: consumer.taskPath, note: "input \(consumer.inputName)"))

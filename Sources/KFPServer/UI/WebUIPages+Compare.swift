@@ -39,7 +39,7 @@ extension WebUIPages {
     func runArtifacts(_ runID: String, fileTypes: Set<String>? = nil) throws -> [RunArtifact] {
         let stored = try store.runArtifacts(runID)
         let spec = stored.contains { $0.schemaTitle.isEmpty }
-            ? try? specs.entry(hash: try store.runSpecHash(runID)) { try store.runInputs(runID).package.spec }.spec : nil
+            ? try? specs.value(hash: try store.runSpecHash(runID)) { ParsedSpec(try store.runInputs(runID).package.spec) }.spec : nil
         return stored.map { artifact in
             let type = artifact.schemaTitle.isEmpty
                 ? spec.map { TaskComponentLookup.outputArtifactType(artifact.outputName, of: artifact.taskPath, in: $0) } ?? "system.Artifact"

@@ -25,7 +25,7 @@ extension WebUIPages {
     func executionDetails(_ id: String) throws -> String {
         let execution = try store.execution(id)
         let run = try store.run(execution.runID)
-        let spec = try specs.entry(hash: try store.runSpecHash(run.runID)) { try store.runInputs(run.runID).package.spec }.spec
+        let spec = try specs.value(hash: try store.runSpecHash(run.runID)) { ParsedSpec(try store.runInputs(run.runID).package.spec) }.spec
         let panel = TaskPanel(
             try taskFacts(run: run, path: execution.path, spec: spec), runID: run.runID,
             closeURL: PageLink.url("/runs/\(PageLink.escape(run.runID))", [:]), previewer: previewer)

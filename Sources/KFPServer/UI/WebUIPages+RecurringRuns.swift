@@ -30,6 +30,6 @@ extension WebUIPages {
         return renderer.document(RecurringRunDetailsPage(
             recurringRun: recurring,
             experimentName: (try? store.experiment(recurring.experimentID).displayName) ?? recurring.experimentID,
-            pipelineLabel: reference.map { pipelineLabel($0) } ?? "(inline spec)", runs: made.items, runCount: made.totalSize))
+            pipelineLabel: reference.map { pipelineLabel($0) } ?? "(inline spec)", runs: made.items.map(\.run), runCount: made.totalSize))
     }
 }

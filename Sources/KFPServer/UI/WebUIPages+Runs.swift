@@ -17,14 +17,15 @@ extension WebUIPages {
         let request = ListRequest(parameters)
         let query = try request.query(.runs)
         let page = try store.listRuns(query, experimentID: experimentID)
-        let labels = runLabels(page.items)
+        let runs = page.items.map(\.run)
+        let labels = runLabels(runs)
         var metrics: [String: [String: JSONValue]] = [:]
-        for run in page.items {
+        for run in runs {
             let scalars = RunMetrics.scalars((try? runArtifacts(run.runID, fileTypes: [])) ?? [])
             if !scalars.isEmpty { metrics[run.runID] = scalars }
         }
         return RunListPage(
-            heading: heading, path: path, request: request, runs: page.items, totalSize: page.totalSize,
+            heading: heading, path: path, request: request, runs: runs, totalSize: page.totalSize,
             nextPageToken: page.next.map { query.nextPageToken(after: $0) }, experimentNames: labels.experiments,
             pipelineLabels: labels.pipelines, experimentID: experimentID, runMetrics: metrics)
     }
@@ -32,7 +33,7 @@ extension WebUIPages {
     /// The run's page: `layer` picks the DAG shown, `task` (a task path) opens a task's panel.
     func runDetails(_ id: String, _ parameters: QueryParameters) async throws -> String {
         let run = try store.run(id)
-        let cached = try specs.entry(hash: try store.runSpecHash(id)) { try store.runInputs(id).package.spec }
+        let cached = try specs.value(hash: try store.runSpecHash(id)) { ParsedSpec(try store.runInputs(id).package.spec) }
         let spec = cached.spec
         let experimentName = (try? store.experiment(run.experimentID).displayName) ?? run.experimentID
         let reference = run.pipelineVersionReference.flatMap { $0.pipelineVersionID.isEmpty ? nil : $0 }

@@ -11,7 +11,7 @@ struct WebUIPages: Sendable {
     let services: ServerServices
     let renderer: PageRenderer
     let previewer = ArtifactPreviewer()
-    let specs = SpecCache()
+    let specs = ContentCache<ParsedSpec>()
 
     var store: ServerStore { services.store }
 
@@ -60,7 +60,7 @@ struct WebUIPages: Sendable {
             resource: .runs, pageSize: 5, sort: SortOrder(field: "created_at", descending: true),
             filter: [FilterPredicate(key: "storage_state", operation: .notEquals, value: .string("ARCHIVED"))])
         for experiment in page.items {
-            lastRuns[experiment.experimentID] = try store.listRuns(newest, experimentID: experiment.experimentID).items
+            lastRuns[experiment.experimentID] = try store.listRuns(newest, experimentID: experiment.experimentID).items.map(\.run)
         }
         return renderer.document(ExperimentListPage(
             request: request, experiments: page.items, totalSize: page.totalSize,
