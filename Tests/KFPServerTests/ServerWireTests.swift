@@ -37,6 +37,40 @@ struct ServerWireTests {
         #expect(got["storage_state"] == "AVAILABLE")
     }
 
+    @Test("a run's JSON and the runs list splice the cached spec text: canonical compact JSON, the spec as submitted (2.0 as 2, as KFP's protojson writes it)")
+    func splicedSpec() async throws {
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let echo = try ServerTestPipelines.echo()
+        var parameters = try #require(echo["root"]?["inputDefinitions"]?["parameters"]?.objectValue)
+        parameters["ratio"] = ["parameterType": "NUMBER_DOUBLE", "defaultValue": .double(2.0), "isOptional": true]
+        parameters["half"] = ["parameterType": "NUMBER_DOUBLE", "defaultValue": .double(0.5), "isOptional": true]
+        parameters["note"] = ["parameterType": "STRING", "defaultValue": "é \"q\" 👋", "isOptional": true]
+        guard case .object(var members) = echo, case .object(var root) = members["root"] else {
+            throw HarnessError(message: "the echo spec has no root")
+        }
+        root["inputDefinitions"] = ["parameters": .object(parameters)]
+        members["root"] = .object(root)
+        let spec = JSONValue.object(members)
+        let (_, run) = try await server.client.call("POST", "/apis/v2beta1/runs", body: ["display_name": "spliced", "pipeline_spec": spec])
+        let runID = try #require(run["run_id"]?.stringValue)
+        for path in ["/apis/v2beta1/runs/\(runID)", "/apis/v2beta1/runs?page_size=5"] {
+            // Twice: the first answer parses the stored spec, the second takes it from the cache.
+            for _ in 0..<2 {
+                let (status, raw) = try await server.client.raw("GET", path)
+                #expect(status == 200)
+                let parsed = try JSONDecoder().decode(JSONValue.self, from: raw)
+                #expect(String(decoding: raw, as: UTF8.self) == parsed.compactJSON(), "\(path)")
+                let got = path.contains("?") ? parsed["runs"]?.arrayValue?.first?["pipeline_spec"] : parsed["pipeline_spec"]
+                let defaults = got?["root"]?["inputDefinitions"]?["parameters"]
+                #expect(defaults?["ratio"]?["defaultValue"] == 2)
+                #expect(defaults?["half"]?["defaultValue"] == .double(0.5))
+                #expect(defaults?["note"]?["defaultValue"] == "é \"q\" 👋")
+                #expect(got?["deploymentSpec"] == spec["deploymentSpec"])
+            }
+        }
+    }
+
     @Test("filters: the Python client's integer operation with camelCase, the UI's double-encoded names, IN lists")
     func filterEncodings() async throws {
         let server = try await ServerHarness.start()
