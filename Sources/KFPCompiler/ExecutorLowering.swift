@@ -45,7 +45,7 @@ enum ExecutorLowering {
         var result = text
         for pattern in ChannelPatterns.patterns(in: text) {
             guard let channel = patterns[pattern] else { continue }
-            result = result.replacingOccurrences(of: pattern, with: "{{$.inputs.parameters['\(channel.injectedInputName)']}}")
+            result = result.replacingOccurrences(of: pattern, with: RuntimePlaceholder.inputParameter(channel.injectedInputName).text)
         }
         return result
     }

@@ -100,7 +100,7 @@ struct TaskSpecLowering {
         var result = value
         for channel in ChannelPatterns.channels(in: value, patterns: patterns) {
             let name = channel.injectedInputName
-            result = ChannelPatterns.replacing(channel.pattern, with: "{{$.inputs.parameters['\(name)']}}", in: result)
+            result = ChannelPatterns.replacing(channel.pattern, with: RuntimePlaceholder.inputParameter(name).text, in: result)
             parameters[name] = parameterSource(channel, parentInputs: parentInputs, siblings: siblings)
         }
         return result
