@@ -12,11 +12,11 @@ struct GroupOutputs {
     var pipelineOutputs: [(name: String, channel: Channel)] = []
     var diagnostics: [DefinitionError.Diagnostic] = []
 
-    init(graph: PipelineGraph, topology: Topology, patterns: [String: Channel]) {
+    init(graph: PipelineGraph, topology: Topology) {
         var processedOneOfs: Set<Channel> = []
         for name in graph.taskOrder {
             guard let task = graph.tasks[name], !task.isExitTask else { continue }
-            for channel in task.channelInputs(patterns: patterns) {
+            for channel in task.channelInputs {
                 switch channel.origin {
                 case .collected(let output):
                     surfaceCollected(channel, output: output, consumer: task, topology: topology)

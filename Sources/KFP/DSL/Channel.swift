@@ -69,7 +69,13 @@ package struct Channel: Sendable, Hashable {
 
     /// The text that stands for this channel inside string arguments until the compiler replaces
     /// it, like KFP's `{{channel:task=...;name=...;type=...;}}`.
-    package var pattern: String { "{{channel:task=\(taskName ?? "");name=\(name);type=\(typeText);}}" }
+    /// A loop item's field names its loop item and key (`name=N;field=KEY;`).
+    package var pattern: String {
+        if case .loopVariable(let argument, let key) = origin {
+            return "{{channel:task=\(taskName ?? "");name=\(argument.name);field=\(key);type=\(typeText);}}"
+        }
+        return "{{channel:task=\(taskName ?? "");name=\(name);type=\(typeText);}}"
+    }
 
     private var typeText: String {
         switch kind {
