@@ -5,7 +5,7 @@ public import KFPSpec
 /// A channel is a pipeline input, a task output, a loop item (or one field of it), a fan-in of a
 /// loop task's output (`Collected`), the one-of of branch outputs (`OneOf`), or an exit task's
 /// final status. Its `name`, `taskName` and `fullName` follow KFP exactly, because the compiler
-/// derives IR names from them (`pipelinechannel--<fullName>`).
+/// derives IR names from them (see `IRNames` in the compiler).
 package struct Channel: Sendable, Hashable {
     /// A parameter of an IR type, or an artifact of a schema (a list of artifacts when `isList`).
     package enum Kind: Sendable, Hashable {
@@ -63,9 +63,6 @@ package struct Channel: Sendable, Hashable {
         if let taskName, !taskName.isEmpty { return "\(taskName)-\(name)" }
         return name
     }
-
-    /// The compiler-injected input name for this channel: `pipelinechannel--<fullName>`.
-    package var injectedInputName: String { "pipelinechannel--\(fullName)" }
 
     /// The text that stands for this channel inside string arguments until the compiler replaces
     /// it, like KFP's `{{channel:task=...;name=...;type=...;}}`.
