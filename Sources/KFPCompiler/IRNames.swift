@@ -16,3 +16,24 @@ extension Channel {
     /// The input the compiler injects for this channel: `pipelinechannel--<fullName>`.
     var injectedInputName: String { IRNames.injectedInput(fullName) }
 }
+
+/// What makes two channels the same input of a group: producer, name, type, and the key of a loop
+/// item's field (KFP compares channels by their pattern, made of the same parts).
+struct ChannelIdentity: Hashable {
+    let taskName: String
+    let name: String
+    let kind: Channel.Kind
+    let field: String?
+
+    init(_ channel: Channel) {
+        taskName = channel.taskName ?? ""
+        if case .loopVariable(let argument, let key) = channel.origin {
+            name = argument.name
+            field = key
+        } else {
+            name = channel.name
+            field = nil
+        }
+        kind = channel.kind
+    }
+}
