@@ -6,9 +6,10 @@ import KFPSpec
 /// `build_importer_spec_for_task`): the component's container with the task's image, env and
 /// resource options applied, or the importer.
 enum ExecutorLowering {
-    static func container(_ base: ContainerSpec, options: TaskOptions, patterns: [String: Channel]) -> ContainerSpec {
+    static func container(_ base: ContainerSpec, task: TaskNode) -> ContainerSpec {
         var container = base
-        if let image = options.image { container.image = placeholder(image, patterns: patterns) }
+        if let image = task.optionTexts[.image] { container.image = image.rendered(placeholder) }
+        let options = task.options
         if !options.environment.isEmpty {
             var env = container.env ?? []
             for variable in options.environment {
@@ -20,74 +21,61 @@ enum ExecutorLowering {
             }
             container.env = env
         }
-        if let resources = resources(options, patterns: patterns) { container.resources = resources }
+        if let resources = resources(task.optionTexts) { container.resources = resources }
         return container
     }
 
-    /// The task inputs KFP adds for options that hold a channel (`build_task_spec_for_task`):
+    /// The options that hold a channel, which KFP adds as task inputs (`build_task_spec_for_task`):
     /// each such resource field under its `ResourceSpec` name (`cpu_limit`, ...,
-    /// `accelerator_count`), and the image as `base_image`, valued with the channel's pattern.
-    static func channelOptions(_ options: TaskOptions) -> [(input: String, value: String)] {
-        let fields: [(String, String?)] = [
-            ("cpu_request", options.cpuRequest), ("cpu_limit", options.cpuLimit), ("memory_request", options.memoryRequest),
-            ("memory_limit", options.memoryLimit), ("accelerator_type", options.acceleratorType),
-            ("accelerator_count", options.acceleratorLimit), ("base_image", options.image),
-        ]
-        return fields.compactMap { input, value in
-            guard let value, !ChannelPatterns.patterns(in: value).isEmpty else { return nil }
-            return (input, value)
+    /// `accelerator_count`), and the image as `base_image`.
+    static func channelOptions(_ task: TaskNode) -> [(field: TaskOptions.Field, text: ArgumentText)] {
+        TaskOptions.Field.allCases.compactMap { field -> (field: TaskOptions.Field, text: ArgumentText)? in
+            guard let text = task.optionTexts[field], !text.channels.isEmpty else { return nil }
+            return (field, text)
         }
     }
 
-    /// KFP's `convert_to_placeholder`: a channel in `text` becomes the placeholder of its injected
-    /// input (`{{$.inputs.parameters['pipelinechannel--cpu_limit']}}`).
-    static func placeholder(_ text: String, patterns: [String: Channel]) -> String {
-        var result = text
-        for pattern in ChannelPatterns.patterns(in: text) {
-            guard let channel = patterns[pattern] else { continue }
-            result = result.replacingOccurrences(of: pattern, with: "{{$.inputs.parameters['\(channel.injectedInputName)']}}")
-        }
-        return result
+    /// KFP's `convert_to_placeholder`: a channel becomes the placeholder of its injected input
+    /// (`{{$.inputs.parameters['pipelinechannel--cpu_limit']}}`).
+    static func placeholder(_ channel: Channel) -> String {
+        RuntimePlaceholder.inputParameter(channel.injectedInputName).text
     }
 
     /// KFP 2.x writes each quantity twice: the string as given (`resourceCpuLimit: "500m"`) and
     /// the number (`cpuLimit: 0.5` cores, `memoryLimit: 4.0` GB); a quantity holding a channel only
     /// as the string, with the channel's placeholder. An accelerator type without a count counts
     /// one accelerator (`set_accelerator_type`).
-    static func resources(_ options: TaskOptions, patterns: [String: Channel]) -> ResourceSpec? {
+    static func resources(_ texts: [TaskOptions.Field: ArgumentText]) -> ResourceSpec? {
         var spec = ResourceSpec()
         var any = false
-        func quantity(_ value: String?, _ number: (String) -> Double?) -> (number: Double?, text: String)? {
-            guard let value else { return nil }
+        func quantity(_ field: TaskOptions.Field, _ number: (String) -> Double?) -> (number: Double?, text: String)? {
+            guard let value = texts[field] else { return nil }
             any = true
-            let text = placeholder(value, patterns: patterns)
-            return (text == value ? number(value) : nil, text)
+            return (value.constant.flatMap(number), value.rendered(placeholder))
         }
-        if let (number, text) = quantity(options.cpuRequest, cpu) {
+        if let (number, text) = quantity(.cpuRequest, cpu) {
             spec.cpuRequest = number
             spec.resourceCpuRequest = text
         }
-        if let (number, text) = quantity(options.cpuLimit, cpu) {
+        if let (number, text) = quantity(.cpuLimit, cpu) {
             spec.cpuLimit = number
             spec.resourceCpuLimit = text
         }
-        if let (number, text) = quantity(options.memoryRequest, memory) {
+        if let (number, text) = quantity(.memoryRequest, memory) {
             spec.memoryRequest = number
             spec.resourceMemoryRequest = text
         }
-        if let (number, text) = quantity(options.memoryLimit, memory) {
+        if let (number, text) = quantity(.memoryLimit, memory) {
             spec.memoryLimit = number
             spec.resourceMemoryLimit = text
         }
-        if let count = options.acceleratorLimit ?? (options.acceleratorType == nil ? nil : "1") {
+        if let count = texts[.acceleratorLimit] ?? (texts[.acceleratorType] == nil ? nil : ArgumentText(literal: "1")) {
             var accelerator = AcceleratorConfig()
-            let countText = placeholder(count, patterns: patterns)
-            accelerator.count = countText == count ? (Int(count).map(String.init) ?? count) : nil
-            accelerator.resourceCount = countText
-            if let type = options.acceleratorType {
-                let typeText = placeholder(type, patterns: patterns)
-                accelerator.type = typeText == type ? type : nil
-                accelerator.resourceType = typeText
+            accelerator.count = count.constant.map { Int($0).map(String.init) ?? $0 }
+            accelerator.resourceCount = count.rendered(placeholder)
+            if let type = texts[.acceleratorType] {
+                accelerator.type = type.constant
+                accelerator.resourceType = type.rendered(placeholder)
             }
             spec.accelerator = accelerator
             any = true
@@ -120,7 +108,7 @@ enum ExecutorLowering {
     /// from a channel.
     static func importer(_ importer: Importer, uri: TaskArgument.Value?) -> ImporterSpec {
         let artifactURI: ValueOrRuntimeParameter
-        if case .constant(let value)? = uri, let text = value.stringValue, ChannelPatterns.patterns(in: text).isEmpty {
+        if case .constant(let value)? = uri, let text = value.stringValue {
             artifactURI = ValueOrRuntimeParameter(constant: .string(text))
         } else {
             artifactURI = ValueOrRuntimeParameter(runtimeParameter: "uri")

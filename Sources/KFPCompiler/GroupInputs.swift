@@ -23,7 +23,7 @@ struct GroupInputs {
 
     private mutating func insert(_ channel: Channel, producer: String?, into name: String) {
         var list = inputs[name] ?? []
-        if !list.contains(where: { $0.channel.pattern == channel.pattern && $0.producer == producer }) {
+        if !list.contains(where: { ChannelIdentity($0.channel) == ChannelIdentity(channel) && $0.producer == producer }) {
             list.append((channel, producer))
         }
         inputs[name] = list

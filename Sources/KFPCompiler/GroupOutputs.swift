@@ -12,11 +12,11 @@ struct GroupOutputs {
     var pipelineOutputs: [(name: String, channel: Channel)] = []
     var diagnostics: [DefinitionError.Diagnostic] = []
 
-    init(graph: PipelineGraph, topology: Topology, patterns: [String: Channel]) {
+    init(graph: PipelineGraph, topology: Topology) {
         var processedOneOfs: Set<Channel> = []
         for name in graph.taskOrder {
             guard let task = graph.tasks[name], !task.isExitTask else { continue }
-            for channel in task.channelInputs(patterns: patterns) {
+            for channel in task.channelInputs {
                 switch channel.origin {
                 case .collected(let output):
                     surfaceCollected(channel, output: output, consumer: task, topology: topology)
@@ -65,7 +65,7 @@ struct GroupOutputs {
                     at: consumer.callSite))
             return
         }
-        let surfaced = "pipelinechannel--\(output.fullName)"
+        let surfaced = IRNames.injectedInput(output.fullName)
         let parentConsumer = downstream.first ?? consumer.name
         var producerName = upstream.removeLast()
         var current = collected
@@ -85,7 +85,7 @@ struct GroupOutputs {
     private mutating func surfaceReturnedCollected(_ collected: Channel, output: Channel, topology: Topology) -> Channel {
         guard let producer = output.taskName, let path = topology.taskPath[producer] else { return collected }
         var upstream = Array(path.dropFirst())
-        let surfaced = "pipelinechannel--\(output.fullName)"
+        let surfaced = IRNames.injectedInput(output.fullName)
         var producerName = upstream.removeLast()
         var current = collected
         var last = producerName
@@ -104,7 +104,7 @@ struct GroupOutputs {
         for channel in inner {
             var current = channel
             guard let producer = channel.taskName, let path = topology.taskPath[producer] else { continue }
-            let surfaced = "pipelinechannel--\(channel.fullName)"
+            let surfaced = IRNames.injectedInput(channel.fullName)
             for upstreamName in path.dropFirst().reversed() {
                 if upstreamName == producer { continue }
                 if upstreamName == branches {

@@ -76,7 +76,7 @@ enum GroupSpecLowering {
                 parameter = TaskInputParameter(
                     taskOutputParameter: TaskOutputParameterReference(producerTask: producer, outputParameterKey: channelName))
             } else {
-                parameter = TaskInputParameter(componentInputParameter: parentIsRoot ? fullName : "pipelinechannel--\(fullName)")
+                parameter = TaskInputParameter(componentInputParameter: parentIsRoot ? fullName : IRNames.injectedInput(fullName))
             }
             parameter.parameterExpressionSelector = selector
             parameters[inputName] = parameter

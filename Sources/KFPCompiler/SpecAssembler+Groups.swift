@@ -69,8 +69,8 @@ extension SpecAssembler {
     }
 
     private static func unique(_ channels: [Channel]) -> [Channel] {
-        var seen: Set<String> = []
-        return channels.filter { seen.insert($0.pattern).inserted }
+        var seen: Set<ChannelIdentity> = []
+        return channels.filter { seen.insert(ChannelIdentity($0)).inserted }
     }
 
     /// DAG outputs for surfaced values: one selector per value, several for a OneOf.

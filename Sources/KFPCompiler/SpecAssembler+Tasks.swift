@@ -33,7 +33,7 @@ extension SpecAssembler {
             if let step = component.singleStep {
                 var leaf = step.component
                 var executor = step.executor
-                if let container = executor.container { executor.container = ExecutorLowering.container(container, options: task.options, patterns: lowering.patterns) }
+                if let container = executor.container { executor.container = ExecutorLowering.container(container, task: task) }
                 leaf.executorLabel = addExecutor(executor, preferredLabel: "exec-\(task.name)")
                 return leaf
             }

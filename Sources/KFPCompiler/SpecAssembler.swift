@@ -28,7 +28,7 @@ struct SpecAssembler {
         self.compileSubpipeline = compileSubpipeline
         graph = pipeline.graph
         let topology = Topology(root: pipeline.graph.root)
-        let outputs = GroupOutputs(graph: pipeline.graph, topology: topology, patterns: pipeline.patterns)
+        let outputs = GroupOutputs(graph: pipeline.graph, topology: topology)
         self.topology = topology
         self.outputs = outputs
         var arguments: [String: [String: TaskArgument.Value]] = [:]
@@ -41,15 +41,14 @@ struct SpecAssembler {
             }
         }
         self.arguments = arguments
-        let patterns = pipeline.patterns
         let rewrites = outputs.collectedRewrites
         let channelsOf: (TaskNode) -> [Channel] = { task in
-            task.channelInputs(patterns: patterns).map { rewrites[$0] ?? $0 }
+            task.channelInputs.map { rewrites[$0] ?? $0 }
         }
         inputs = GroupInputs(graph: pipeline.graph, topology: topology, channelsOf: channelsOf)
         let dependencies = TaskDependencies(graph: pipeline.graph, topology: topology, channelsOf: channelsOf)
         self.dependencies = dependencies
-        lowering = TaskSpecLowering(patterns: patterns)
+        lowering = TaskSpecLowering()
         diagnostics = outputs.diagnostics + dependencies.diagnostics
         let interface = pipeline.interface
         var root = ComponentSpec(inputDefinitions: interface.inputDefinitions, outputDefinitions: interface.outputDefinitions)

@@ -6,8 +6,6 @@ import KFPSpec
 /// input of the enclosing DAG, or a constant whose interpolated channels turn into injected
 /// `pipelinechannel--` inputs.
 struct TaskSpecLowering {
-    let patterns: [String: Channel]
-
     func taskSpec(
         _ task: TaskNode, arguments: [String: TaskArgument.Value], parentInputs: ComponentInputs?,
         siblings: Set<String>
@@ -27,15 +25,15 @@ struct TaskSpecLowering {
             switch value {
             case .channel(let channel):
                 bind(channel, to: input, parameters: &parameters, artifacts: &artifacts, parentInputs: parentInputs, siblings: siblings)
-            case .constant(let constant):
-                let replaced = inject(constant, parameters: &parameters, parentInputs: parentInputs, siblings: siblings)
+            case .constant, .text, .list, .object:
+                let replaced = inject(value, parameters: &parameters, parentInputs: parentInputs, siblings: siblings)
                 parameters[input] = TaskInputParameter(runtimeValue: ValueOrRuntimeParameter(constant: replaced))
             }
         }
         if case .component(let component) = task.component, component.singleStep?.executor.container != nil {
-            for (input, value) in ExecutorLowering.channelOptions(task.options) {
-                let replaced = inject(.string(value), parameters: &parameters, parentInputs: parentInputs, siblings: siblings)
-                parameters[input] = TaskInputParameter(runtimeValue: ValueOrRuntimeParameter(constant: replaced))
+            for (field, text) in ExecutorLowering.channelOptions(task) {
+                let replaced = inject(.text(text), parameters: &parameters, parentInputs: parentInputs, siblings: siblings)
+                parameters[field.inputName] = TaskInputParameter(runtimeValue: ValueOrRuntimeParameter(constant: replaced))
             }
         }
         if !parameters.isEmpty || !artifacts.isEmpty {
@@ -91,18 +89,15 @@ struct TaskSpecLowering {
         return TaskInputParameter(componentInputParameter: direct ? channel.fullName : channel.injectedInputName)
     }
 
-    /// Replaces each interpolated channel with `{{$.inputs.parameters['pipelinechannel--...']}}` and
-    /// adds that input to the task.
+    /// The argument as a constant, each interpolated channel written as
+    /// `{{$.inputs.parameters['pipelinechannel--...']}}`, with that input added to the task.
     func inject(
-        _ value: JSONValue, parameters: inout [String: TaskInputParameter], parentInputs: ComponentInputs?,
+        _ value: TaskArgument.Value, parameters: inout [String: TaskInputParameter], parentInputs: ComponentInputs?,
         siblings: Set<String>
     ) -> JSONValue {
-        var result = value
-        for channel in ChannelPatterns.channels(in: value, patterns: patterns) {
-            let name = channel.injectedInputName
-            result = ChannelPatterns.replacing(channel.pattern, with: "{{$.inputs.parameters['\(name)']}}", in: result)
-            parameters[name] = parameterSource(channel, parentInputs: parentInputs, siblings: siblings)
+        for channel in value.channels {
+            parameters[channel.injectedInputName] = parameterSource(channel, parentInputs: parentInputs, siblings: siblings)
         }
-        return result
+        return value.rendered(ExecutorLowering.placeholder)
     }
 }

@@ -24,21 +24,21 @@ extension ArtifactTypeSchema {
 /// interpolate into task arguments, replaced at run time.
 public enum PipelinePlaceholder {
     /// The run's job name (`{{$.pipeline_job_name}}`).
-    public static let jobName = "{{$.pipeline_job_name}}"
+    public static let jobName = RuntimePlaceholder.run(.jobName).text
     /// The run's resource name (`{{$.pipeline_job_resource_name}}`).
-    public static let jobResourceName = "{{$.pipeline_job_resource_name}}"
+    public static let jobResourceName = RuntimePlaceholder.run(.jobResourceName).text
     /// The run's ID (`{{$.pipeline_job_uuid}}`).
-    public static let jobID = "{{$.pipeline_job_uuid}}"
+    public static let jobID = RuntimePlaceholder.run(.jobID).text
     /// The run's creation time, UTC (`{{$.pipeline_job_create_time_utc}}`).
-    public static let jobCreateTime = "{{$.pipeline_job_create_time_utc}}"
+    public static let jobCreateTime = RuntimePlaceholder.run(.jobCreateTime).text
     /// The run's scheduled time, UTC (`{{$.pipeline_job_schedule_time_utc}}`).
-    public static let jobScheduleTime = "{{$.pipeline_job_schedule_time_utc}}"
+    public static let jobScheduleTime = RuntimePlaceholder.run(.jobScheduleTime).text
     /// The task's name (`{{$.pipeline_task_name}}`).
-    public static let taskName = "{{$.pipeline_task_name}}"
+    public static let taskName = RuntimePlaceholder.run(.taskName).text
     /// The task's ID (`{{$.pipeline_task_uuid}}`).
-    public static let taskID = "{{$.pipeline_task_uuid}}"
+    public static let taskID = RuntimePlaceholder.run(.taskID).text
     /// The pipeline root (`{{$.pipeline_root}}`).
-    public static let pipelineRoot = "{{$.pipeline_root}}"
+    public static let pipelineRoot = RuntimePlaceholder.run(.pipelineRoot).text
     /// The shared workspace path (`{{$.workspace_path}}`).
-    public static let workspacePath = "{{$.workspace_path}}"
+    public static let workspacePath = RuntimePlaceholder.run(.workspacePath).text
 }

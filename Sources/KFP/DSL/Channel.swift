@@ -5,7 +5,7 @@ public import KFPSpec
 /// A channel is a pipeline input, a task output, a loop item (or one field of it), a fan-in of a
 /// loop task's output (`Collected`), the one-of of branch outputs (`OneOf`), or an exit task's
 /// final status. Its `name`, `taskName` and `fullName` follow KFP exactly, because the compiler
-/// derives IR names from them (`pipelinechannel--<fullName>`).
+/// derives IR names from them (see `IRNames` in the compiler).
 package struct Channel: Sendable, Hashable {
     /// A parameter of an IR type, or an artifact of a schema (a list of artifacts when `isList`).
     package enum Kind: Sendable, Hashable {
@@ -64,12 +64,15 @@ package struct Channel: Sendable, Hashable {
         return name
     }
 
-    /// The compiler-injected input name for this channel: `pipelinechannel--<fullName>`.
-    package var injectedInputName: String { "pipelinechannel--\(fullName)" }
-
     /// The text that stands for this channel inside string arguments until the compiler replaces
     /// it, like KFP's `{{channel:task=...;name=...;type=...;}}`.
-    package var pattern: String { "{{channel:task=\(taskName ?? "");name=\(name);type=\(typeText);}}" }
+    /// A loop item's field names its loop item and key (`name=N;field=KEY;`).
+    package var pattern: String {
+        if case .loopVariable(let argument, let key) = origin {
+            return "{{channel:task=\(taskName ?? "");name=\(argument.name);field=\(key);type=\(typeText);}}"
+        }
+        return "{{channel:task=\(taskName ?? "");name=\(name);type=\(typeText);}}"
+    }
 
     private var typeText: String {
         switch kind {

@@ -1,72 +1,49 @@
 import Foundation
-public import KFPSpec
 
-/// Finds the channel patterns (`{{channel:task=...;name=...;type=...;}}`) that ``Ref``s leave in
-/// strings when interpolated, like KFP's `extract_pipeline_channels_from_any`.
-package enum ChannelPatterns {
-    private static let opening = "{{channel:"
-    private static let closing = ";}}"
+/// Reads back the text a ``Ref`` leaves in a Swift `String` it is interpolated into
+/// (`{{channel:task=...;name=...;type=...;}}`, like KFP's channel patterns). The DSL reads each
+/// string once, where it enters a task argument or option, and records structure from there on.
+enum ChannelPatterns {
+    static let opening = "{{channel:"
+    static let closing = ";}}"
 
-    /// The pattern texts in `text`, in order of appearance, each once.
-    package static func patterns(in text: String) -> [String] {
-        var found: [String] = []
+    /// A piece of a string: literal text or a pattern.
+    enum Piece: Equatable {
+        case literal(String)
+        case pattern(String)
+    }
+
+    /// The literal pieces and patterns of `text`, in order.
+    static func pieces(of text: String) -> [Piece] {
+        var result: [Piece] = []
         var rest = text[...]
         while let start = rest.range(of: opening) {
             guard let end = rest[start.upperBound...].range(of: closing) else { break }
-            let pattern = String(rest[start.lowerBound..<end.upperBound])
-            if !found.contains(pattern) { found.append(pattern) }
+            if start.lowerBound > rest.startIndex { result.append(.literal(String(rest[..<start.lowerBound]))) }
+            result.append(.pattern(String(rest[start.lowerBound..<end.upperBound])))
             rest = rest[end.upperBound...]
         }
-        return found
-    }
-
-    /// The known channels whose patterns appear anywhere in `value` (strings, list items, dict
-    /// values and keys), in order of appearance, each once.
-    package static func channels(in value: JSONValue, patterns known: [String: Channel]) -> [Channel] {
-        var result: [Channel] = []
-        var seen: Set<String> = []
-        visitStrings(in: value) { text in
-            for pattern in patterns(in: text) where !seen.contains(pattern) {
-                seen.insert(pattern)
-                if let channel = known[pattern] { result.append(channel) }
-            }
-        }
+        if !rest.isEmpty { result.append(.literal(String(rest))) }
         return result
     }
 
-    /// Every pattern text anywhere in `value`, each once.
-    package static func patterns(inAny value: JSONValue) -> [String] {
+    /// The pattern texts in `text`, in order of appearance, each once.
+    static func patterns(in text: String) -> [String] {
         var found: [String] = []
-        visitStrings(in: value) { text in
-            found += patterns(in: text).filter { !found.contains($0) }
-        }
+        for case .pattern(let pattern) in pieces(of: text) where !found.contains(pattern) { found.append(pattern) }
         return found
     }
 
-    /// `value` with every occurrence of `pattern` inside strings replaced by `replacement`.
-    package static func replacing(_ pattern: String, with replacement: String, in value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let text): return .string(text.replacingOccurrences(of: pattern, with: replacement))
-        case .array(let items): return .array(items.map { replacing(pattern, with: replacement, in: $0) })
-        case .object(let fields):
-            return .object(
-                Dictionary(
-                    fields.map { ($0.key.replacingOccurrences(of: pattern, with: replacement), replacing(pattern, with: replacement, in: $0.value)) },
-                    uniquingKeysWith: { first, _ in first }))
-        default: return value
-        }
-    }
-
-    private static func visitStrings(in value: JSONValue, _ visit: (String) -> Void) {
-        switch value {
-        case .string(let text): visit(text)
-        case .array(let items): items.forEach { visitStrings(in: $0, visit) }
-        case .object(let fields):
-            for key in fields.keys.sorted() {
-                visit(key)
-                if let field = fields[key] { visitStrings(in: field, visit) }
-            }
-        default: break
-        }
+    /// The loop item and the field a loop item field's pattern names
+    /// (`{{channel:task=T;name=N;field=KEY;type=...;}}`), else `nil`.
+    static func loopField(_ pattern: String) -> (taskName: String, name: String, key: String)? {
+        guard pattern.hasPrefix(opening + "task="), let nameStart = pattern.range(of: ";name="),
+            let fieldStart = pattern.range(of: ";field=", range: nameStart.upperBound..<pattern.endIndex),
+            let typeStart = pattern.range(of: ";type=", options: .backwards),
+            fieldStart.upperBound <= typeStart.lowerBound
+        else { return nil }
+        let taskName = pattern[pattern.index(pattern.startIndex, offsetBy: (opening + "task=").count)..<nameStart.lowerBound]
+        return (String(taskName), String(pattern[nameStart.upperBound..<fieldStart.lowerBound]),
+                String(pattern[fieldStart.upperBound..<typeStart.lowerBound]))
     }
 }

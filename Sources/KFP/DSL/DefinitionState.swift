@@ -73,15 +73,14 @@ final class DefinitionState {
     /// The channel a pattern stands for: a registered one, or a field of a registered loop item.
     func channel(forPattern pattern: String) -> Channel? {
         if let channel = patterns[pattern] { return channel }
+        guard let field = ChannelPatterns.loopField(pattern) else { return nil }
         for candidate in patterns.values {
-            guard case .loopArgument = candidate.origin else { continue }
-            let prefix = "{{channel:task=\(candidate.taskName ?? "");name=\(candidate.name)-subvar-"
-            guard pattern.hasPrefix(prefix) else { continue }
-            let rest = pattern.dropFirst(prefix.count)
-            guard let end = rest.firstIndex(of: ";") else { continue }
-            let field = Ref(candidate)[String(rest[..<end])].channel
-            patterns[field.pattern] = field
-            return field
+            guard case .loopArgument = candidate.origin, candidate.name == field.name,
+                (candidate.taskName ?? "") == field.taskName
+            else { continue }
+            let channel = Ref(candidate)[field.key].channel
+            patterns[channel.pattern] = channel
+            return channel
         }
         return nil
     }

@@ -5,7 +5,7 @@ enum DependencyCycles {
     static func report(in state: DefinitionState) {
         var upstream: [String: [String]] = [:]
         for (name, task) in state.tasks {
-            let producers = task.channelInputs(patterns: state.patterns).compactMap(\.taskName).filter { state.tasks[$0] != nil }
+            let producers = task.channelInputs.compactMap(\.taskName).filter { state.tasks[$0] != nil }
             upstream[name] = Array(Set(producers + task.after)).sorted()
         }
         var finished: Set<String> = []

@@ -52,15 +52,11 @@ public struct Pipeline: Sendable {
         self.graph = PipelineGraph(
             inputs: state.inputs, root: state.root.freeze(), tasks: state.tasks, taskOrder: state.taskOrder,
             outputs: state.outputs)
-        self.patterns = state.patterns
         self.outputDescriptions = state.outputDescriptions
     }
 
     /// Descriptions of the pipeline outputs that have one, by output name.
     package let outputDescriptions: [String: String]
-
-    /// Every channel of the pipeline by pattern, to resolve interpolated strings.
-    package let patterns: [String: Channel]
 
     /// The pipeline's interface as a component: its inputs and outputs.
     package var interface: (inputDefinitions: ComponentInputs?, outputDefinitions: ComponentOutputs?) {

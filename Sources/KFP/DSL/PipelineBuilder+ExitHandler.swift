@@ -32,7 +32,7 @@ extension PipelineBuilder {
     }
 
     private func checkExitTask(_ node: TaskNode) {
-        let reads = node.channelInputs(patterns: state.patterns).filter { channel in
+        let reads = node.channelInputs.filter { channel in
             guard let task = channel.taskName, !task.isEmpty else { return false }
             return channel.origin != .taskFinalStatus
         }

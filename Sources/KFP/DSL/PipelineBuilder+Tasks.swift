@@ -15,15 +15,15 @@ extension PipelineBuilder {
         for (input, argument) in arguments {
             values[input] = argument.taskArgument.value
         }
-        ArgumentChecker(state: state, site: site, taskName: name, component: component).check(values)
-        options.reportUnknownValues(in: state, taskName: name, at: site)
+        values = ArgumentChecker(state: state, site: site, taskName: name, component: component).check(values)
+        let optionTexts = options.texts(in: state, taskName: name, at: site)
         for upstream in after where state.tasks[upstream.name] == nil {
             state.report(.topology, "task '\(name)' runs after task '\(upstream.name)', which is not in this pipeline", at: site)
         }
         let node = TaskNode(
             name: name, component: component, arguments: values,
-            after: after.map(\.name).filter { state.tasks[$0] != nil }, options: options, isExitTask: isExitTask,
-            callSite: site)
+            after: after.map(\.name).filter { state.tasks[$0] != nil }, options: options, optionTexts: optionTexts,
+            isExitTask: isExitTask, callSite: site)
         state.tasks[name] = node
         state.taskOrder.append(name)
         state.groupOfTask[name] = group
@@ -47,16 +47,25 @@ struct ArgumentChecker {
     let taskName: String
     let component: TaskComponent
 
-    func check(_ arguments: [String: TaskArgument.Value]) {
+    /// The arguments with interpolated values read back as structure (see
+    /// ``DefinitionState/structured(_:unknown:)``), after reporting every mistake.
+    func check(_ arguments: [String: TaskArgument.Value]) -> [String: TaskArgument.Value] {
         let parameters = component.inputDefinitions?.parameters ?? [:]
         let artifacts = component.inputDefinitions?.artifacts ?? [:]
         let inputNames = (Array(parameters.keys) + Array(artifacts.keys)).sorted()
+        var structured: [String: TaskArgument.Value] = [:]
         for (input, value) in arguments.sorted(by: { $0.key < $1.key }) {
             if let parameter = parameters[input] {
-                checkParameter(input, parameter, value)
+                let read = state.structured(value) { pattern in
+                    state.report(.topology, "an argument of task '\(taskName)' interpolates \(pattern), which is not a value of this pipeline", at: site)
+                }
+                structured[input] = read
+                checkParameter(input, parameter, read)
             } else if let artifact = artifacts[input] {
-                checkArtifact(input, artifact, value)
+                structured[input] = state.structured(value) { _ in }
+                checkArtifact(input, artifact, structured[input] ?? value)
             } else {
+                structured[input] = state.structured(value) { _ in }
                 let hint = NameSuggestion.closest(to: input, in: inputNames).map { "; did you mean '\($0)'" } ?? ""
                 state.report(.unknownInput, "task '\(taskName)' has no input named '\(input)'\(hint)", at: site)
             }
@@ -70,13 +79,14 @@ struct ArgumentChecker {
             }
             if required { state.report(.missingInput, "task '\(taskName)' is missing required input '\(input)'", at: site) }
         }
+        return structured
     }
 
     private func checkParameter(_ input: String, _ definition: InputParameterDefinition, _ value: TaskArgument.Value) {
         let expected = definition.parameterType ?? .string
         switch value {
-        case .constant(let constant):
-            reportUnknownPatterns(in: constant)
+        case .constant, .text, .list, .object:
+            let constant = value.written
             if !expected.accepts(constant), !(expected == .string && constant.stringValue != nil) {
                 state.report(
                     .typeMismatch,
@@ -153,11 +163,5 @@ struct ArgumentChecker {
     private func producer(_ channel: Channel) -> String {
         guard let task = channel.taskName, !task.isEmpty else { return "" }
         return " of task '\(task)'"
-    }
-
-    private func reportUnknownPatterns(in value: JSONValue) {
-        for pattern in ChannelPatterns.patterns(inAny: value) where state.channel(forPattern: pattern) == nil {
-            state.report(.topology, "an argument of task '\(taskName)' interpolates \(pattern), which is not a value of this pipeline", at: site)
-        }
     }
 }

@@ -72,20 +72,22 @@ package struct TaskNode: Sendable {
     /// Tasks named with `after:`, in order.
     package var after: [String]
     package var options: TaskOptions
+    /// The options that are set and may hold a run-time value, with those values as channels.
+    package var optionTexts: [TaskOptions.Field: ArgumentText]
     /// `true` for an exit handler's exit task.
     package var isExitTask: Bool
     /// The DSL call that made the task.
     package var callSite: CallSite
 
     /// Every channel the task reads: arguments passed as channels, then channels interpolated into
-    /// constant strings, lists and dicts (KFP's `channel_inputs`).
-    package func channelInputs(patterns: [String: Channel]) -> [Channel] {
+    /// text, lists and dicts (KFP's `channel_inputs`).
+    package var channelInputs: [Channel] {
         var direct: [Channel] = []
         var embedded: [Channel] = []
         for name in arguments.keys.sorted() {
             switch arguments[name] {
             case .channel(let channel)?: direct.append(channel)
-            case .constant(let value)?: embedded += ChannelPatterns.channels(in: value, patterns: patterns)
+            case let value?: embedded += value.channels
             case nil: break
             }
         }

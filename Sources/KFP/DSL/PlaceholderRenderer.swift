@@ -107,35 +107,35 @@ final class PlaceholderRenderer {
         case .text(let text): return text
         case .inputValue(let name):
             expect(name, input: true, artifact: false, placeholder: "inputValue")
-            return "{{$.inputs.parameters['\(name)']}}"
+            return RuntimePlaceholder.inputParameter(name).text
         case .inputPath(let name):
             expect(name, input: true, artifact: true, placeholder: "inputPath")
-            return "{{$.inputs.artifacts['\(name)'].path}}"
+            return RuntimePlaceholder.artifact(.inputs, name, .path).text
         case .inputURI(let name):
             expect(name, input: true, artifact: true, placeholder: "inputURI")
-            return "{{$.inputs.artifacts['\(name)'].uri}}"
+            return RuntimePlaceholder.artifact(.inputs, name, .uri).text
         case .inputMetadata(let name):
             expect(name, input: true, artifact: true, placeholder: "inputMetadata")
-            return "{{$.inputs.artifacts['\(name)'].metadata}}"
+            return RuntimePlaceholder.artifact(.inputs, name, .metadata).text
         case .inputArtifactList(let name):
             expect(name, input: true, artifact: true, placeholder: "inputArtifactList")
             if case .artifact(_, isList: false)? = interface.input(name)?.kind {
                 report("inputArtifactList needs a list-of-artifacts input; '\(name)' is a single artifact")
             }
-            return "{{$.inputs.artifacts['\(name)']}}"
+            return RuntimePlaceholder.artifact(.inputs, name, .list).text
         case .outputPath(let name):
             expect(name, input: false, artifact: true, placeholder: "outputPath")
-            return "{{$.outputs.artifacts['\(name)'].path}}"
+            return RuntimePlaceholder.artifact(.outputs, name, .path).text
         case .outputURI(let name):
             expect(name, input: false, artifact: true, placeholder: "outputURI")
-            return "{{$.outputs.artifacts['\(name)'].uri}}"
+            return RuntimePlaceholder.artifact(.outputs, name, .uri).text
         case .outputMetadata(let name):
             expect(name, input: false, artifact: true, placeholder: "outputMetadata")
-            return "{{$.outputs.artifacts['\(name)'].metadata}}"
+            return RuntimePlaceholder.artifact(.outputs, name, .metadata).text
         case .outputParameterFile(let name):
             expect(name, input: false, artifact: false, placeholder: "outputParameterFile")
-            return "{{$.outputs.parameters['\(name)'].output_file}}"
-        case .executorInput: return "{{$}}"
+            return RuntimePlaceholder.outputParameterFile(name).text
+        case .executorInput: return RuntimePlaceholder.executorInput.text
         case .concat, .ifPresent: return structured(part)?.text ?? ""
         }
     }

@@ -14,8 +14,9 @@ public struct Ref: Sendable, CustomStringConvertible {
         self.channel = channel
     }
 
-    /// The placeholder that stands for the value inside strings; the compiler replaces it with
-    /// `{{$.inputs.parameters['pipelinechannel--...']}}` and adds the input to the task.
+    /// The text that stands for the value inside a Swift `String` it is interpolated into
+    /// (`"Hello \(name)"`); the DSL reads it back as the value where the string becomes a task
+    /// argument or option, and the compiler writes it as the placeholder of an injected input.
     public var description: String { channel.pattern }
 
     /// The IR parameter type, or `nil` for artifacts.

@@ -88,24 +88,3 @@ public struct TaskOptions: Sendable {
         self.ignoresUpstreamFailure = ignoresUpstreamFailure
     }
 }
-
-extension TaskOptions {
-    /// Reports each option value that interpolates something other than one value of this
-    /// pipeline (KFP accepts a single `PipelineChannel` per setter).
-    func reportUnknownValues(in state: DefinitionState, taskName: String, at site: CallSite) {
-        let values: [(String, String?)] = [
-            ("cpuRequest", cpuRequest), ("cpuLimit", cpuLimit), ("memoryRequest", memoryRequest),
-            ("memoryLimit", memoryLimit), ("acceleratorType", acceleratorType), ("acceleratorLimit", acceleratorLimit),
-            ("image", image),
-        ]
-        for case let (option, value?) in values {
-            let patterns = ChannelPatterns.patterns(in: value)
-            if patterns.count > 1 {
-                state.report(.topology, "option '\(option)' of task '\(taskName)' interpolates \(patterns.count) values; it can hold one", at: site)
-            }
-            for pattern in patterns where state.channel(forPattern: pattern) == nil {
-                state.report(.topology, "option '\(option)' of task '\(taskName)' interpolates \(pattern), which is not a value of this pipeline", at: site)
-            }
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import KFPSpec
+
 /// The container command and arguments KFP 2.17.3 generates for a Python function component
 /// (`_get_packages_to_install_command`, `_get_command_and_args_for_lightweight_component` and
 /// `_get_command_and_args_for_containerized_component`).
@@ -40,7 +42,7 @@ struct PythonCommand: Sendable, Hashable {
 
     /// `--executor_input {{$}} --function_to_execute <name>`.
     static func arguments(function: String) -> [String] {
-        ["--executor_input", "{{$}}", "--function_to_execute", function]
+        ["--executor_input", RuntimePlaceholder.executorInput.text, "--function_to_execute", function]
     }
 
     /// KFP's program text: its import header (and `imports`), a blank line, the function source and

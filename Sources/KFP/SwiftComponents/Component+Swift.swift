@@ -28,7 +28,7 @@ extension Component {
             ?? ProgramImage(image: ComponentConfiguration.defaultImage, programPath: SwiftComponentEntry.currentProgramPath)
         let container = ContainerSpec(
             image: placement.image, command: [placement.programPath, SwiftComponentEntry.command],
-            args: ["--executor-input", "{{$}}", "--component", k8sName])
+            args: ["--executor-input", RuntimePlaceholder.executorInput.text, "--component", k8sName])
         let spec = SingleComponentIR.make(
             name: k8sName, inputs: interface.inputDefinitions, outputs: interface.outputDefinitions,
             executor: ExecutorSpec(container: container), description: Step.configuration.description,

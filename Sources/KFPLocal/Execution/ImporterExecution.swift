@@ -44,9 +44,7 @@ struct ImporterExecution {
     private func resolve(_ value: JSONValue, with resolver: CommandResolver) throws(TaskFailure) -> JSONValue {
         switch value {
         case .string(let text):
-            if let name = PlaceholderText.inputParameterName(String(text.dropFirst(2).dropLast(2))),
-                text.hasPrefix("{{"), text.hasSuffix("}}"), let input = inputs.parameters[name]
-            {
+            if case .inputParameter(let name)? = RuntimePlaceholder(text: text), let input = inputs.parameters[name] {
                 return input
             }
             return .string(try resolver.substitute(text))

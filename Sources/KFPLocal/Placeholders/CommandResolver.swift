@@ -70,52 +70,37 @@ struct CommandResolver {
     }
 
     private func value(for reference: String) throws -> String? {
-        if reference == "$" { return try executorInputJSON() }
-        if let value = pipeline.value(for: reference) { return value }
-        if let name = PlaceholderText.inputParameterName(reference) {
+        guard let placeholder = RuntimePlaceholder(reference: reference) else { return nil }
+        switch placeholder {
+        case .executorInput: return try executorInputJSON()
+        case .run(let value): return pipeline.value(of: value)
+        case .inputParameter(let name):
             return executorInput.inputs.parameterValues?[name].map(PlaceholderText.format) ?? ""
-        }
-        if reference == "$.outputs.output_file" || reference == "$.outputMetadataUri" {
-            return executorInput.outputs.outputFile
-        }
-        if let name = PlaceholderText.quotedName(in: reference, after: "$.outputs.parameters[", suffix: ".output_file") {
+        case .outputFile, .outputMetadataURI: return executorInput.outputs.outputFile
+        case .outputParameterFile(let name):
             guard let file = executorInput.outputs.parameters?[name]?.outputFile else {
                 throw TaskFailure("placeholder {{\(reference)}} names output parameter '\(name)', which the component does not declare")
             }
             return file
+        case .artifact(let side, let name, let field):
+            let artifacts = side == .inputs ? executorInput.inputs.artifacts : executorInput.outputs.artifacts
+            return try artifactValue(name, field, artifacts: artifacts ?? [:])
         }
-        for (prefix, artifacts) in [
-            ("$.inputs.artifacts[", executorInput.inputs.artifacts), ("$.outputs.artifacts[", executorInput.outputs.artifacts),
-        ] where reference.hasPrefix(prefix) {
-            return try artifactValue(reference, prefix: prefix, artifacts: artifacts ?? [:])
-        }
-        return nil
     }
 
-    private func artifactValue(_ reference: String, prefix: String, artifacts: [String: ArtifactList]) throws -> String? {
-        for suffix in [".uri", ".path", ".metadata", ""] {
-            guard let name = PlaceholderText.quotedName(in: reference, after: prefix, suffix: suffix) else { continue }
-            guard let list = artifacts[name]?.artifacts else {
-                // An optional input artifact that was not given resolves to an empty string.
-                return ""
-            }
-            let first = list.first
-            switch suffix {
-            case ".uri": return first?.uri ?? ""
-            case ".path": return first.map { $0.customPath ?? LocalPaths.path(forURI: $0.uri) } ?? ""
-            case ".metadata": return JSONValue.object(first?.metadata ?? [:]).compactJSON()
-            default: return try listJSON(list)
-            }
+    private func artifactValue(_ name: String, _ field: RuntimePlaceholder.ArtifactField, artifacts: [String: ArtifactList]) throws -> String {
+        let list = artifacts[name]?.artifacts
+        let first = list?.first
+        switch field {
+        // An optional input artifact that was not given resolves to an empty string.
+        case .uri: return first?.uri ?? ""
+        case .path: return first.map { $0.customPath ?? LocalPaths.path(forURI: $0.uri) } ?? ""
+        case .metadata: return list == nil ? "" : JSONValue.object(first?.metadata ?? [:]).compactJSON()
+        case .list: return try list.map(listJSON) ?? ""
+        case .metadataValue(let key):
+            let value = first?.metadata?[key] ?? .null
+            return value.stringValue ?? value.compactJSON()
         }
-        if let open = reference.range(of: "].metadata["), reference.hasPrefix(prefix) {
-            let name = PlaceholderText.quotedName(in: String(reference[..<open.lowerBound]) + "]", after: prefix, suffix: "")
-            let key = PlaceholderText.quotedName(in: "x[" + reference[open.upperBound...], after: "x[", suffix: "")
-            if let name, let key {
-                let value = artifacts[name]?.artifacts.first?.metadata?[key] ?? .null
-                return value.stringValue ?? value.compactJSON()
-            }
-        }
-        return nil
     }
 
     private func listJSON(_ artifacts: [RuntimeArtifact]) throws -> String {

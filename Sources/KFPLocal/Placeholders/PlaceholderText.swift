@@ -1,44 +1,20 @@
 import Foundation
 import KFPSpec
 
-/// Finds and substitutes `{{$...}}` placeholders in one pass: substituted text is never scanned
-/// again, so a value that itself contains `{{$.inputs.parameters['x']}}` arrives unchanged.
+/// Substitutes `{{$...}}` placeholders (read by ``KFPSpec/RuntimePlaceholder``) and formats values
+/// as the driver does.
 enum PlaceholderText {
-    /// `text` with every `{{$...}}` whose reference (`$.inputs.parameters['x']`) `lookup` knows replaced.
+    /// `text` with every `{{$...}}` whose reference (`$.inputs.parameters['x']`) `lookup` knows
+    /// replaced, in one pass: substituted text is never scanned again, so a value that itself
+    /// contains `{{$.inputs.parameters['x']}}` arrives unchanged.
     static func substitute(_ text: String, _ lookup: (String) throws -> String?) rethrows -> String {
-        guard text.contains("{{$") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{$") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
-                rest = rest[open.lowerBound...]
-                break
-            }
-            let reference = String(rest[rest.index(open.lowerBound, offsetBy: 2)..<close.lowerBound])
-            if let value = try lookup(reference) {
-                result += value
-            } else {
-                result += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+        try RuntimePlaceholder.substitute(text, lookup)
     }
 
     /// The input name of `$.inputs.parameters['x']` (or `["x"]`), else `nil`.
     static func inputParameterName(_ reference: String) -> String? {
-        quotedName(in: reference, after: "$.inputs.parameters[", suffix: "")
-    }
-
-    /// The name inside `PREFIX['name']SUFFIX`, when `reference` has exactly that shape.
-    static func quotedName(in reference: String, after prefix: String, suffix: String) -> String? {
-        guard reference.hasPrefix(prefix), reference.hasSuffix("]" + suffix) else { return nil }
-        let inner = reference.dropFirst(prefix.count).dropLast(suffix.count + 1)
-        guard inner.count >= 2, let quote = inner.first, quote == "'" || quote == "\"", inner.last == quote else {
-            return nil
-        }
-        return String(inner.dropFirst().dropLast())
+        if case .inputParameter(let name)? = RuntimePlaceholder(reference: reference) { return name }
+        return nil
     }
 
     /// A parameter value as a command-line string, as KFP's driver formats it: strings as they are,
@@ -65,16 +41,20 @@ struct PipelinePlaceholders {
     let taskName: String
 
     func value(for reference: String) -> String? {
-        switch reference {
-        case "$.pipeline_job_name": return run.jobName
-        case "$.pipeline_job_resource_name": return run.jobResourceName
-        case "$.pipeline_job_uuid": return run.runID
-        case "$.pipeline_task_name": return taskName
-        case "$.pipeline_task_uuid": return TaskIdentity.uuid(runID: run.runID, task: taskName)
-        case "$.pipeline_job_create_time_utc", "$.pipeline_job_schedule_time_utc": return run.createTime
-        case "$.pipeline_root": return run.pipelineRoot.path
-        case "$.workspace_path": return run.workspace.path
-        default: return nil
+        guard case .run(let value)? = RuntimePlaceholder(reference: reference) else { return nil }
+        return self.value(of: value)
+    }
+
+    func value(of value: RuntimePlaceholder.RunValue) -> String {
+        switch value {
+        case .jobName: return run.jobName
+        case .jobResourceName: return run.jobResourceName
+        case .jobID: return run.runID
+        case .taskName: return taskName
+        case .taskID: return TaskIdentity.uuid(runID: run.runID, task: taskName)
+        case .jobCreateTime, .jobScheduleTime: return run.createTime
+        case .pipelineRoot: return run.pipelineRoot.path
+        case .workspacePath: return run.workspace.path
         }
     }
 }

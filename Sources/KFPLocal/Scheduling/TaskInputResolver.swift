@@ -29,7 +29,7 @@ struct TaskInputResolver {
             if let value = try parameterValue(name, input) {
                 resolved.parameters[name] = value
                 resolved.supplied.insert(name)
-                if input.runtimeValue != nil, case .string(let text) = value, text.contains("{{$") {
+                if input.runtimeValue != nil, case .string(let text) = value, text.contains(RuntimePlaceholder.opening) {
                     constants[name] = text
                 }
             }

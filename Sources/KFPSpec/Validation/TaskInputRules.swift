@@ -67,7 +67,7 @@ struct TaskInputRules {
         }
         if let constant = input.runtimeValue?.constant, let type = definition?.parameterType,
             input.parameterExpressionSelector == nil, !type.accepts(constant),
-            !(type != .string && constant.stringValue?.hasPrefix("{{$") == true)
+            !(type != .string && constant.stringValue?.hasPrefix(RuntimePlaceholder.opening) == true)
         {
             report.add(
                 "constant does not fit parameterType \(type.rawValue): expected \(DefinitionRules.expectation(for: type)), found \(constant.kindName) \(constant.compactJSON())",

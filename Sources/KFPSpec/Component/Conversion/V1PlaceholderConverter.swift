@@ -32,27 +32,27 @@ struct V1PlaceholderConverter {
             guard input.kind.isParameter else {
                 throw problem("input '\(name)' is an artifact and cannot be used with 'inputValue'", at: path)
             }
-            return [.text("{{$.inputs.parameters['\(input.irName)']}}")]
+            return [.text(RuntimePlaceholder.inputParameter(input.irName).text)]
         case .inputPath(let name):
-            return [.text("{{$.inputs.artifacts['\(try artifact(name, "inputPath", at: path))'].path}}")]
+            return [.text(RuntimePlaceholder.artifact(.inputs, try artifact(name, "inputPath", at: path), .path).text)]
         case .inputUri(let name):
-            return [.text("{{$.inputs.artifacts['\(try artifact(name, "inputUri", at: path))'].uri}}")]
+            return [.text(RuntimePlaceholder.artifact(.inputs, try artifact(name, "inputUri", at: path), .uri).text)]
         case .inputMetadata(let name):
-            return [.text("{{$.inputs.artifacts['\(try artifact(name, "inputMetadata", at: path))'].metadata}}")]
+            return [.text(RuntimePlaceholder.artifact(.inputs, try artifact(name, "inputMetadata", at: path), .metadata).text)]
         case .outputPath(let name):
             let output = try entry(output: name, placeholder: "outputPath", at: path)
             if V1TypeClassifier.isParameterForPlaceholder(output.type) {
-                return [.text("{{$.outputs.parameters['\(output.irName)'].output_file}}")]
+                return [.text(RuntimePlaceholder.outputParameterFile(output.irName).text)]
             }
-            return [.text("{{$.outputs.artifacts['\(output.irName)'].path}}")]
+            return [.text(RuntimePlaceholder.artifact(.outputs, output.irName, .path).text)]
         case .outputUri(let name):
             let output = try entry(output: name, placeholder: "outputUri", at: path)
             guard !output.kind.isParameter else {
                 throw problem("output '\(name)' is a parameter and cannot be used with 'outputUri'", at: path)
             }
-            return [.text("{{$.outputs.artifacts['\(output.irName)'].uri}}")]
+            return [.text(RuntimePlaceholder.artifact(.outputs, output.irName, .uri).text)]
         case .executorInput:
-            return [.text("{{$}}")]
+            return [.text(RuntimePlaceholder.executorInput.text)]
         case .outputMetadata:
             throw problem("placeholder 'outputMetadata' has no KFP 2.x equivalent", at: path)
         case .inputOutputPortName:

@@ -72,7 +72,7 @@ public struct V1ComponentExporter: Sendable {
         let reader = V1PlaceholderReader(interface: interface, problems: problems)
         let here = source.containerPath
         let container = source.container
-        if container.image.contains("{{$") {
+        if container.image.contains(RuntimePlaceholder.opening) {
             throw problems.error(
                 "the image '\(container.image)' uses a placeholder; a v1 image is a plain string", at: here.appending("image"))
         }
@@ -94,7 +94,7 @@ public struct V1ComponentExporter: Sendable {
             if env[variable.name] != nil {
                 throw problems.error("env variable '\(variable.name)' is set twice; v1 env is a mapping", at: path)
             }
-            if value.contains("{{$") {
+            if value.contains(RuntimePlaceholder.opening) {
                 throw problems.error(
                     "env variable '\(variable.name)' uses a placeholder ('\(value)'); v1 env values are plain strings",
                     at: path.appending("value"))

@@ -89,62 +89,57 @@ struct V1PlaceholderReader {
     /// The literals and placeholders of `text`, in order; empty for empty text.
     private func parts(of text: String, at path: SpecPath) throws(SpecError) -> [V1Argument] {
         var result: [V1Argument] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: "{{$") {
-            if start.lowerBound > rest.startIndex { result.append(.literal(.string(String(rest[..<start.lowerBound])))) }
-            guard let end = rest[start.upperBound...].range(of: "}}") else {
-                throw problems.error("'\(rest[start.lowerBound...])' is an unterminated placeholder", at: path)
+        for part in RuntimePlaceholder.parts(of: text) {
+            switch part {
+            case .literal(let literal): result.append(.literal(.string(literal)))
+            case .unterminated(let rest): throw problems.error("'\(rest)' is an unterminated placeholder", at: path)
+            case .placeholder(let reference): result.append(try placeholder(reference, at: path))
             }
-            result.append(try placeholder(String(rest[start.lowerBound..<end.upperBound]), at: path))
-            rest = rest[end.upperBound...]
         }
-        if !rest.isEmpty { result.append(.literal(.string(String(rest)))) }
         return result
     }
 
-    /// One `{{$...}}` placeholder.
-    private func placeholder(_ whole: String, at path: SpecPath) throws(SpecError) -> V1Argument {
-        let inner = String(whole.dropFirst(2).dropLast(2))
-        if inner == "$" { return .executorInput }
-        func named(_ prefix: String) -> (name: String, suffix: String)? {
-            guard inner.hasPrefix(prefix) else { return nil }
-            let start = inner.index(inner.startIndex, offsetBy: prefix.count)
-            guard let close = inner.range(of: "']", range: start..<inner.endIndex) else { return nil }
-            return (String(inner[start..<close.lowerBound]), String(inner[close.upperBound...]))
-        }
+    /// One `{{$...}}` placeholder, by its reference.
+    private func placeholder(_ reference: String, at path: SpecPath) throws(SpecError) -> V1Argument {
+        let whole = "{{\(reference)}}"
         func declared(_ name: String, in names: Set<String>, _ kind: String) throws(SpecError) {
             guard !names.contains(name) else { return }
             throw problems.error("placeholder \(whole) names \(kind) '\(name)', which the component does not declare", at: path)
         }
-        if let (name, suffix) = named("$.inputs.parameters['"), suffix.isEmpty {
+        let placeholder = RuntimePlaceholder(reference: reference)
+        switch placeholder {
+        case .executorInput?: return .executorInput
+        case .inputParameter(let name)?:
             try declared(name, in: interface.inputParameters, "input parameter")
             return .inputValue(name)
-        }
-        if let (name, suffix) = named("$.inputs.artifacts['") {
-            try declared(name, in: interface.inputArtifacts, "input artifact")
-            if suffix == ".path" { return .inputPath(name) }
-            if suffix == ".uri" { return .inputUri(name) }
-        }
-        if let (name, suffix) = named("$.outputs.parameters['"), suffix == ".output_file" {
+        case .outputParameterFile(let name)?:
             try declared(name, in: interface.outputParameters, "output parameter")
             return .outputPath(name)
-        }
-        if let (name, suffix) = named("$.outputs.artifacts['") {
+        case .artifact(.inputs, let name, let field)?:
+            try declared(name, in: interface.inputArtifacts, "input artifact")
+            if field == .path { return .inputPath(name) }
+            if field == .uri { return .inputUri(name) }
+        case .artifact(.outputs, let name, let field)?:
             try declared(name, in: interface.outputArtifacts, "output artifact")
-            if suffix == ".path" { return .outputPath(name) }
-            if suffix == ".uri" { return .outputUri(name) }
+            if field == .path { return .outputPath(name) }
+            if field == .uri { return .outputUri(name) }
+        default: break
         }
-        throw problems.error("placeholder \(whole) \(Self.reason(inner)), which v1 components cannot express", at: path)
+        throw problems.error("placeholder \(whole) \(Self.reason(placeholder, reference)), which v1 components cannot express", at: path)
     }
 
     /// What a placeholder with no v1 form is, for the message.
-    private static func reason(_ inner: String) -> String {
-        if inner.hasSuffix(".metadata") || inner.contains("].metadata") { return "is an artifact metadata placeholder" }
-        if inner.hasPrefix("$.inputs.artifacts['") || inner.hasPrefix("$.outputs.artifacts['") {
-            return inner.hasSuffix("']") ? "is a list-of-artifacts placeholder" : "is not a known artifact placeholder"
+    private static func reason(_ placeholder: RuntimePlaceholder?, _ reference: String) -> String {
+        switch placeholder {
+        case .artifact(_, _, .metadata)?, .artifact(_, _, .metadataValue)?: return "is an artifact metadata placeholder"
+        case .artifact(_, _, .list)?: return "is a list-of-artifacts placeholder"
+        case .run?: return "is a pipeline-level placeholder"
+        default:
+            if reference.hasPrefix("$.inputs.artifacts[") || reference.hasPrefix("$.outputs.artifacts[") {
+                return "is not a known artifact placeholder"
+            }
+            return "is not a known KFP placeholder"
         }
-        if inner.hasPrefix("$.pipeline_") || inner == "$.workspace_path" { return "is a pipeline-level placeholder" }
-        return "is not a known KFP placeholder"
     }
 
     /// One element from parts: a literal, a placeholder, or their `concat`.
