@@ -59,12 +59,15 @@ enum LoadBench {
         session.finishTasksAndInvalidate()
     }
 
-    /// A chain of `sleep 0.5` tasks: runs that keep starting and finishing tasks for a minute.
+    /// A chain of `sleep 0.5` tasks: runs that keep starting and finishing tasks for a minute
+    /// (caching off: the tasks are alike, so the cache would serve all but the first).
     static func chainSpec(length: Int = 120) throws -> JSONValue {
         let nap = try Component.container(name: "nap", image: "alpine:3.19", command: ["sh", "-c", "sleep 0.5"])
         let pipeline = try Pipeline("load-chain") { p in
             var previous: PipelineTask?
-            for _ in 0..<length { previous = p.task(nap, after: previous.map { [$0] } ?? []) }
+            for _ in 0..<length {
+                previous = p.task(nap, after: previous.map { [$0] } ?? [], options: TaskOptions(cachingEnabled: false))
+            }
         }
         return try SpecWriter().tree(of: try PipelineCompiler().compile(pipeline))
     }
@@ -83,6 +86,16 @@ enum LoadBench {
         }
         for _ in 0..<100 where try await running(client, ids) < executingRuns {
             try await Task.sleep(for: .milliseconds(100))
+        }
+        if try await running(client, ids) < executingRuns {
+            var states: [String: Int] = [:]
+            var firstError = ""
+            for id in ids {
+                let run = try await client.call("GET", "/runs/\(id)")
+                states[run["state"]?.stringValue ?? "?", default: 0] += 1
+                if firstError.isEmpty, let message = run["error"]?["message"]?.stringValue { firstError = message }
+            }
+            print("    (not every load run is RUNNING after 10 s: \(states.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))\(firstError.isEmpty ? "" : "; first error: \(firstError)"))")
         }
         return ids
     }
