@@ -44,4 +44,14 @@ enum BuiltModules {
             ["-typecheck", "-swift-version", "6", "-I", modules.path] + (isLibrary ? ["-parse-as-library"] : [])
                 + moduleMaps(beside: modules) + [file.path])
     }
+
+    /// Type-checks the Swift files in `folder` together, as one module's sources.
+    static func typeCheck(filesIn folder: URL, modules: URL) async throws -> ProgramRun {
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let swiftc = try #require(ContainerEngines.onPath("swiftc"))
+        return try await ProgramRun.run(
+            swiftc,
+            ["-typecheck", "-swift-version", "6", "-parse-as-library", "-I", modules.path] + moduleMaps(beside: modules)
+                + files.map { folder.appendingPathComponent($0).path })
+    }
 }

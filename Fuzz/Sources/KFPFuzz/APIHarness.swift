@@ -10,7 +10,7 @@ enum APIHarness {
             Run.self, RecurringRun.self, RuntimeStatus.self, RuntimeConfig.self, PipelineVersionReference.self,
             CronSchedule.self, PeriodicSchedule.self, PipelineVersion.self, CreatePipelineAndVersionRequest.self,
             UploadedPipeline.self, PipelineTaskDetail.self, RunDetails.self, Experiment.self, ExecutorDetail.self,
-            ArtifactList.self, ChildTask.self, Healthz.self,
+            ArtifactIDList.self, ChildTask.self, Healthz.self,
         ]
     }
 
