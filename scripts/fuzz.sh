@@ -8,7 +8,7 @@
 # Seeds are written at fuzz time from the tests and ../shared/kfp-corpus into the cache folder
 # ($KFP_FUZZ_CACHE, default ~/.cache/swift-kfp-fuzz), which also keeps the corpus libFuzzer grows
 # and the crashing inputs (crashes/TARGET/). Prints executions per target and in total, and the
-# crashes found; exits 1 when a target crashed, hung or a sanitizer reported.
+# crashes found; exits 1 when a target crashed, hung or a sanitizer reported, 2 when the build failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,17 +64,17 @@ PY
 # The flags stay in this order: another order is another build configuration, rebuilt from scratch.
 build() {
     KFP_FUZZ=1 swift build -c release --package-path "$source_copy" --scratch-path "$scratch" --product KFPFuzz \
-        -Xswiftc -sanitize="$1" -Xswiftc -enable-testing 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol" || true
+        -Xswiftc -sanitize="$1" -Xswiftc -enable-testing 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol"
+    # The build's own status: a binary left by an earlier build must not pass for this one.
+    return "${PIPESTATUS[0]}"
 }
 sanitizers="fuzzer,address"
-build $sanitizers
 binary="$scratch/release/KFPFuzz"
-if [ ! -x "$binary" ]; then
+if ! build $sanitizers; then
     echo "notice: the address-sanitized build failed; fuzzing without the address sanitizer"
     sanitizers="fuzzer"
-    build $sanitizers
+    build $sanitizers || { echo "fuzz.sh: the fuzzing build failed (errors above)" >&2; exit 2; }
 fi
-[ -x "$binary" ] || { echo "fuzz.sh: the fuzzing build failed" >&2; exit 1; }
 [ "$build_only" = 1 ] && exit 0
 
 cache="${KFP_FUZZ_CACHE:-$HOME/.cache/swift-kfp-fuzz}"

@@ -96,6 +96,12 @@ scripts/docs.sh || status=$?
 # run (a fuzzer may find a new input any day); the inputs found so far are regression tests above.
 fuzz_seconds="${KFP_FUZZ_SECONDS:-20}"
 if [ $# -eq 0 ] && [ "$fuzz_seconds" != 0 ]; then
-    scripts/fuzz.sh --seconds "$fuzz_seconds" || echo "FUZZING FOUND SOMETHING (above): make the input a regression test and fix it"
+    fuzz_status=0
+    scripts/fuzz.sh --seconds "$fuzz_seconds" || fuzz_status=$?
+    case "$fuzz_status" in
+    0) ;;
+    2) echo "THE FUZZING BUILD FAILED (above): the harnesses in Fuzz/ no longer compile" ;;
+    *) echo "FUZZING FOUND SOMETHING (above): make the input a regression test and fix it" ;;
+    esac
 fi
 exit $status
