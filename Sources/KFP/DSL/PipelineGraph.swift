@@ -45,7 +45,10 @@ package struct GroupNode: Sendable {
     }
 
     package var kind: Kind
-    /// `condition-N`, `for-loop-N`, ...; the pipeline's name for the root.
+    /// The group's identity: the order the pipeline body opened it in.
+    package var id: GroupID
+    /// The pipeline's name for the root. Other groups have no name in the DSL's graph: the compiler
+    /// names them (`condition-N`, `for-loop-N`, ...) before it reads the graph.
     package var name: String
     /// The user's name for the group (`taskInfo.name`), if given.
     package var displayName: String?
