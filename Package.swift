@@ -48,7 +48,10 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
-        .target(name: "KFP", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+        // A reader of Python source (tokens, expressions, literals, signatures, docstrings) for
+        // the DSL's Python function components.
+        .target(name: "KFPPythonSource", swiftSettings: upcoming),
+        .target(name: "KFP", dependencies: ["KFPPythonSource", "KFPSpec"], swiftSettings: upcoming),
         .target(name: "KFPCompiler", dependencies: ["KFP", "KFPSpec"], swiftSettings: upcoming),
         // The CEL interpreter the runner evaluates trigger conditions and field selectors with.
         .target(name: "KFPCEL", dependencies: ["KFPSpec"], swiftSettings: upcoming),
