@@ -67,4 +67,36 @@ struct GraphNamingTests {
         #expect(input.taskOutputParameter?.producerTask == "condition-branches-3")
         #expect(input.taskOutputParameter?.outputParameterKey == "pipelinechannel--condition-branches-3-oneof-1")
     }
+
+    @Test("definition errors name loop items, their fields and branches by what they are")
+    func messages() {
+        let consume = try! Component.container(  // fixture: constant, valid definition
+            name: "consume", inputs: [.artifact("data", .dataset)], image: "alpine:3.20", command: ["cat", .inputPath("data")])
+        let found: [String]
+        do {
+            let pipeline = try Pipeline("p") { p in
+                let x = p.parameter("x", .numberInteger)
+                p.parallelFor([["k": 1]]) { p, item in
+                    p.task(consume, ["data": item])
+                    p.task(consume, ["data": item["k"]])
+                    p.exitHandler({ _ in }, onExit: { p, _ in p.task(Self.echo, ["text": "bye"]) })
+                }
+                _ = p.oneOf(if: x == 1) { p in p.task(Self.echo, ["text": "a"]).outputs["out"] }
+                    .else { _ in x }
+            }
+            _ = try PipelineCompiler().compile(pipeline)
+            found = []
+        } catch let error as DefinitionError {
+            found = error.diagnostics.map(\.message)
+        } catch {
+            found = ["\(error)"]
+        }
+        #expect(found == [
+            "input 'data' of task 'consume' is an artifact of type system.Dataset; found parameter the loop item of type STRUCT",
+            "input 'data' of task 'consume-2' is an artifact of type system.Dataset; found parameter field 'k' of the loop item of type NUMBER_INTEGER",
+            "an exit handler can only be used in the pipeline body, not inside a for-loop group",
+            "OneOf takes outputs of tasks directly in each branch; the value of branch 2 is 'x'",
+            "OneOf branches must have the same type; branch 1 gives STRING and branch 2 gives NUMBER_INTEGER",
+        ])
+    }
 }

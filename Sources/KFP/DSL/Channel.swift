@@ -86,14 +86,14 @@ package struct Channel: Sendable, Hashable {
         return task + "name=\(name);type=\(typeText);}}"
     }
 
-    /// How messages name the channel: its name (`fullName` when `full`), or what it is while only
-    /// the compiler can name it.
+    /// How messages name the channel: its name quoted (`fullName` when `full`), or what it is while
+    /// only the compiler can name it (`the loop item`, `field 'k' of the loop item`, `the OneOf`).
     package func label(full: Bool = false) -> String {
         switch origin {
         case .loopArgument where name.isEmpty: return "the loop item"
         case .loopVariable(_, let key) where name.isEmpty: return "field '\(key)' of the loop item"
         case .oneOf where name.isEmpty: return "the OneOf"
-        default: return full ? fullName : name
+        default: return "'\(full ? fullName : name)'"
         }
     }
 

@@ -107,7 +107,7 @@ extension ConditionBranches where Value == Ref {
             } else if !inBranch || channel.origin != .plain {
                 state.report(
                     .topology,
-                    "OneOf takes outputs of tasks directly in each branch; the value of branch \(index + 1) is '\(channel.label(full: true))'",
+                    "OneOf takes outputs of tasks directly in each branch; the value of branch \(index + 1) is \(channel.label(full: true))",
                     at: site)
             }
             if channel.kind != first.kind {

@@ -46,11 +46,11 @@ extension PipelineBuilder {
             if case .invalid(let message) = channel.origin {
                 state.report(.topology, "condition: \(message)", at: site)
             } else if channel.isArtifact {
-                state.report(.typeMismatch, "a condition compares parameters; '\(channel.label())' is an artifact", at: site)
+                state.report(.typeMismatch, "a condition compares parameters; \(channel.label()) is an artifact", at: site)
             } else if let type = channel.parameterType, [.list, .struct, .unspecified].contains(type) {
                 state.report(
                     .typeMismatch,
-                    "a condition compares primitive values; '\(channel.label(full: true))' is \(type.rawValue)", at: site)
+                    "a condition compares primitive values; \(channel.label(full: true)) is \(type.rawValue)", at: site)
             }
         }
         if condition.channels.isEmpty {
@@ -152,7 +152,7 @@ extension PipelineBuilder {
             switch source.kind {
             case .artifact(let schema, let isList):
                 if !isList {
-                    state.report(.typeMismatch, "a loop over artifacts needs a list of artifacts; '\(source.label())' is one artifact", at: site)
+                    state.report(.typeMismatch, "a loop over artifacts needs a list of artifacts; \(source.label()) is one artifact", at: site)
                 }
                 return Channel(
                     name: "", taskName: source.taskName, kind: .artifact(schema, isList: false),
@@ -160,7 +160,7 @@ extension PipelineBuilder {
             case .parameter(let type):
                 if source.loopArgument == nil, type != .list {
                     state.report(
-                        .typeMismatch, "a loop needs a list; '\(source.label(full: true))' is \(type.rawValue)", at: site)
+                        .typeMismatch, "a loop needs a list; \(source.label(full: true)) is \(type.rawValue)", at: site)
                 }
                 return Channel(
                     name: "", taskName: source.taskName, kind: .parameter(itemType ?? .string),

@@ -32,7 +32,7 @@ public struct Ref: Sendable, CustomStringConvertible {
             return Ref(
                 Channel(
                     name: key, taskName: nil, kind: .parameter(.string),
-                    origin: .invalid(message: "only a loop item has fields; '\(channel.label())' is not a loop item")))
+                    origin: .invalid(message: "only a loop item has fields; \(channel.label()) is not a loop item")))
         }
         let valueType = Self.fieldType(items: items, key: key)
         return Ref(
