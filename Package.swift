@@ -48,11 +48,17 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
-        .target(name: "KFP", dependencies: ["KFPSpec"], swiftSettings: upcoming),
+        // A reader of Python source (tokens, expressions, literals, signatures, docstrings) for
+        // the DSL's Python function components.
+        .target(name: "KFPPythonSource", swiftSettings: upcoming),
+        .target(name: "KFP", dependencies: ["KFPPythonSource", "KFPSpec"], swiftSettings: upcoming),
         .target(name: "KFPCompiler", dependencies: ["KFP", "KFPSpec"], swiftSettings: upcoming),
+        // The CEL interpreter the runner evaluates trigger conditions and field selectors with.
+        .target(name: "KFPCEL", dependencies: ["KFPSpec"], swiftSettings: upcoming),
         .target(
             name: "KFPLocal",
             dependencies: [
+                "KFPCEL",
                 "KFPSpec",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -250,6 +256,7 @@ let package = Package(
             name: "KFPImagesTests",
             dependencies: ["KFPImages", "KFP", "KFPCompiler", "KFPLocal", "KFPSpec", "KFPTestSupport"],
             swiftSettings: upcoming),
+        .testTarget(name: "KFPCELTests", dependencies: ["KFPCEL", "KFPSpec"], swiftSettings: upcoming),
         .testTarget(
             name: "KFPLocalTests", dependencies: ["KFPLocal", "KFPSlurm", "KFPSpec", "KFPTestSupport"], exclude: ["Oracle"],
             swiftSettings: upcoming),
@@ -271,7 +278,7 @@ if Context.environment["KFP_FUZZ"] == "1" {
         .executableTarget(
             name: "KFPFuzz",
             dependencies: [
-                "KFPSpec", "KFPLocal", "KFPAPI", "KFPServer",
+                "KFPSpec", "KFPCEL", "KFPLocal", "KFPAPI", "KFPServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Fuzz/Sources/KFPFuzz",

@@ -20,8 +20,8 @@ struct GroupOutputs {
                 switch channel.origin {
                 case .collected(let output):
                     surfaceCollected(channel, output: output, consumer: task, topology: topology)
-                case .oneOf(let branches, let inner) where !processedOneOfs.contains(channel):
-                    surfaceOneOf(channel, branches: branches, inner: inner, topology: topology)
+                case .oneOf(_, _, let inner) where !processedOneOfs.contains(channel):
+                    surfaceOneOf(channel, inner: inner, topology: topology)
                     processedOneOfs.insert(channel)
                 default: break
                 }
@@ -32,8 +32,8 @@ struct GroupOutputs {
             switch channel.origin {
             case .collected(let produced):
                 channel = surfaceReturnedCollected(channel, output: produced, topology: topology)
-            case .oneOf(let branches, let inner) where !processedOneOfs.contains(channel):
-                surfaceOneOf(channel, branches: branches, inner: inner, topology: topology)
+            case .oneOf(_, _, let inner) where !processedOneOfs.contains(channel):
+                surfaceOneOf(channel, inner: inner, topology: topology)
             default: break
             }
             // The root reads a OneOf from its condition-branches group as a single output
@@ -99,7 +99,10 @@ struct GroupOutputs {
         return Self.listChannel(name: surfaced, like: output, task: last)
     }
 
-    private mutating func surfaceOneOf(_ oneOf: Channel, branches: String, inner: [Channel], topology: Topology) {
+    /// Surfaces each branch's value to the condition-branches group that selects among them (the
+    /// OneOf's `taskName`, once named).
+    private mutating func surfaceOneOf(_ oneOf: Channel, inner: [Channel], topology: Topology) {
+        let branches = oneOf.taskName ?? ""
         var rewritten: [Channel] = []
         for channel in inner {
             var current = channel
@@ -117,7 +120,9 @@ struct GroupOutputs {
             rewritten.append(current)
         }
         var surfacedOneOf = oneOf
-        surfacedOneOf.origin = .oneOf(branches: branches, channels: rewritten)
+        if case .oneOf(let group, let index, _) = oneOf.origin {
+            surfacedOneOf.origin = .oneOf(branches: group, index: index, channels: rewritten)
+        }
         outputs[branches, default: [:]][oneOf.name] = surfacedOneOf
     }
 

@@ -79,7 +79,7 @@ extension SpecAssembler {
         var artifacts: [String: DagOutputArtifact] = [:]
         for (name, channel) in surfaced {
             let sources: [Channel]
-            if case .oneOf(_, let inner) = channel.origin { sources = inner } else { sources = [channel] }
+            if case .oneOf(_, _, let inner) = channel.origin { sources = inner } else { sources = [channel] }
             if channel.isArtifact {
                 artifacts[name] = DagOutputArtifact(
                     artifactSelectors: sources.map { ArtifactSelector(producerSubtask: $0.taskName ?? "", outputArtifactKey: $0.name) })

@@ -26,13 +26,14 @@ struct SpecAssembler {
     init(pipeline: Pipeline, compileSubpipeline: @escaping (Pipeline) throws(DefinitionError) -> PipelineSpec) {
         self.pipeline = pipeline
         self.compileSubpipeline = compileSubpipeline
-        graph = pipeline.graph
-        let topology = Topology(root: pipeline.graph.root)
-        let outputs = GroupOutputs(graph: pipeline.graph, topology: topology)
+        let graph = GraphNaming.named(pipeline.graph)
+        self.graph = graph
+        let topology = Topology(root: graph.root)
+        let outputs = GroupOutputs(graph: graph, topology: topology)
         self.topology = topology
         self.outputs = outputs
         var arguments: [String: [String: TaskArgument.Value]] = [:]
-        for (name, task) in pipeline.graph.tasks {
+        for (name, task) in graph.tasks {
             arguments[name] = task.arguments.mapValues { value in
                 if case .channel(let channel) = value, let rewritten = outputs.collectedRewrites[channel] {
                     return .channel(rewritten)
@@ -45,8 +46,8 @@ struct SpecAssembler {
         let channelsOf: (TaskNode) -> [Channel] = { task in
             task.channelInputs.map { rewrites[$0] ?? $0 }
         }
-        inputs = GroupInputs(graph: pipeline.graph, topology: topology, channelsOf: channelsOf)
-        let dependencies = TaskDependencies(graph: pipeline.graph, topology: topology, channelsOf: channelsOf)
+        inputs = GroupInputs(graph: graph, topology: topology, channelsOf: channelsOf)
+        let dependencies = TaskDependencies(graph: graph, topology: topology, channelsOf: channelsOf)
         self.dependencies = dependencies
         lowering = TaskSpecLowering()
         diagnostics = outputs.diagnostics + dependencies.diagnostics

@@ -1,6 +1,6 @@
 import Foundation
 import KFPSpec
-import KFPLocal
+import KFPCEL
 
 /// CEL as the local runner uses it: trigger conditions, parameter selectors, and general
 /// evaluation. The first line is the expression; the rest, when it is JSON, is the value to

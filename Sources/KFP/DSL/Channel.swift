@@ -4,8 +4,9 @@ public import KFPSpec
 ///
 /// A channel is a pipeline input, a task output, a loop item (or one field of it), a fan-in of a
 /// loop task's output (`Collected`), the one-of of branch outputs (`OneOf`), or an exit task's
-/// final status. Its `name`, `taskName` and `fullName` follow KFP exactly, because the compiler
-/// derives IR names from them (see `IRNames` in the compiler).
+/// final status. The DSL records the names users give (pipeline inputs, task outputs) and, for the
+/// rest, where the value comes from: the compiler names loop items, their fields and OneOfs as KFP
+/// does before it derives IR names from them (see `IRNames` in the compiler).
 package struct Channel: Sendable, Hashable {
     /// A parameter of an IR type, or an artifact of a schema (a list of artifacts when `isList`).
     package enum Kind: Sendable, Hashable {
@@ -25,15 +26,16 @@ package struct Channel: Sendable, Hashable {
     package indirect enum Origin: Sendable, Hashable {
         /// A pipeline input (no task) or a task output.
         case plain
-        /// The item of the loop group named `loopGroup` (KFP's `LoopParameterArgument` and
+        /// The item of the loop group `loopGroup` (KFP's `LoopParameterArgument` and
         /// `LoopArtifactArgument`).
-        case loopArgument(loopGroup: String, items: LoopItems)
+        case loopArgument(loopGroup: GroupID, items: LoopItems)
         /// One field of a loop item (`LoopArgumentVariable`).
         case loopVariable(argument: Channel, key: String)
         /// The list of a loop task's output over all iterations (`dsl.Collected`).
         case collected(output: Channel)
-        /// The output of whichever branch ran (`dsl.OneOf`).
-        case oneOf(branches: String, channels: [Channel])
+        /// The output of whichever branch ran (`dsl.OneOf`): the `index`-th OneOf (from 1) of the
+        /// condition-branches group `branches`, over one channel per branch.
+        case oneOf(branches: GroupID, index: Int, channels: [Channel])
         /// The final status of the exit handler's body (`PipelineTaskFinalStatus`).
         case taskFinalStatus
         /// A handle that cannot be used; `message` says why (for example `.output` on a task with
@@ -41,10 +43,12 @@ package struct Channel: Sendable, Hashable {
         case invalid(message: String)
     }
 
-    /// KFP's channel name: the output or input name, `loop-item-param-N`, `<items>-loop-item`, ...
+    /// KFP's channel name: the output or input name. Empty for loop items, their fields and OneOfs
+    /// until the compiler names them (`loop-item-param-N`, `<items>-loop-item`, `<item>-subvar-<key>`,
+    /// `pipelinechannel--condition-branches-N-oneof-K`).
     package var name: String
-    /// The producing task (or the group that surfaces the value), `nil` for pipeline inputs and raw
-    /// loop items.
+    /// The producing task (or, once the compiler named it, the group that surfaces a OneOf), `nil`
+    /// for pipeline inputs and raw loop items.
     package var taskName: String?
     /// Parameter or artifact, and its type.
     package var kind: Kind
@@ -66,12 +70,31 @@ package struct Channel: Sendable, Hashable {
 
     /// The text that stands for this channel inside string arguments until the compiler replaces
     /// it, like KFP's `{{channel:task=...;name=...;type=...;}}`.
-    /// A loop item's field names its loop item and key (`name=N;field=KEY;`).
+    /// Values the compiler names stand in by what they are: a loop item by its loop group
+    /// (`loop=G;`), a loop item's field by its loop group and key (`loop=G;field=KEY;`), a OneOf by
+    /// its condition-branches group and index (`oneof=G-K;`).
     package var pattern: String {
-        if case .loopVariable(let argument, let key) = origin {
-            return "{{channel:task=\(taskName ?? "");name=\(argument.name);field=\(key);type=\(typeText);}}"
+        let task = "{{channel:task=\(taskName ?? "");"
+        switch origin {
+        case .loopArgument(let loop, _): return task + "loop=\(loop);type=\(typeText);}}"
+        case .loopVariable(let argument, let key):
+            guard case .loopArgument(let loop, _) = argument.origin else { break }
+            return task + "loop=\(loop);field=\(key);type=\(typeText);}}"
+        case .oneOf(let branches, let index, _): return task + "oneof=\(branches)-\(index);type=\(typeText);}}"
+        default: break
         }
-        return "{{channel:task=\(taskName ?? "");name=\(name);type=\(typeText);}}"
+        return task + "name=\(name);type=\(typeText);}}"
+    }
+
+    /// How messages name the channel: its name quoted (`fullName` when `full`), or what it is while
+    /// only the compiler can name it (`the loop item`, `field 'k' of the loop item`, `the OneOf`).
+    package func label(full: Bool = false) -> String {
+        switch origin {
+        case .loopArgument where name.isEmpty: return "the loop item"
+        case .loopVariable(_, let key) where name.isEmpty: return "field '\(key)' of the loop item"
+        case .oneOf where name.isEmpty: return "the OneOf"
+        default: return "'\(full ? fullName : name)'"
+        }
     }
 
     private var typeText: String {

@@ -34,16 +34,15 @@ enum ChannelPatterns {
         return found
     }
 
-    /// The loop item and the field a loop item field's pattern names
-    /// (`{{channel:task=T;name=N;field=KEY;type=...;}}`), else `nil`.
-    static func loopField(_ pattern: String) -> (taskName: String, name: String, key: String)? {
-        guard pattern.hasPrefix(opening + "task="), let nameStart = pattern.range(of: ";name="),
-            let fieldStart = pattern.range(of: ";field=", range: nameStart.upperBound..<pattern.endIndex),
+    /// The loop group and the field a loop item field's pattern names
+    /// (`{{channel:task=T;loop=G;field=KEY;type=...;}}`), else `nil`.
+    static func loopField(_ pattern: String) -> (loop: String, key: String)? {
+        guard pattern.hasPrefix(opening + "task="), let loopStart = pattern.range(of: ";loop="),
+            let fieldStart = pattern.range(of: ";field=", range: loopStart.upperBound..<pattern.endIndex),
             let typeStart = pattern.range(of: ";type=", options: .backwards),
             fieldStart.upperBound <= typeStart.lowerBound
         else { return nil }
-        let taskName = pattern[pattern.index(pattern.startIndex, offsetBy: (opening + "task=").count)..<nameStart.lowerBound]
-        return (String(taskName), String(pattern[nameStart.upperBound..<fieldStart.lowerBound]),
+        return (String(pattern[loopStart.upperBound..<fieldStart.lowerBound]),
                 String(pattern[fieldStart.upperBound..<typeStart.lowerBound]))
     }
 }

@@ -3,8 +3,8 @@ public import KFPSpec
 /// An If chain being built: add `elseIf` and `else` branches. With `Value == Ref`, every branch
 /// returns a value and `else` returns their `OneOf`.
 ///
-/// The first `elseIf` or `else` wraps the branches in a `condition-branches-N` group, numbered as
-/// the Python SDK numbers it (the wrapper takes the If's number and the If the next one).
+/// The first `elseIf` or `else` wraps the branches in a condition-branches group, which takes the
+/// If's place in its parent; the compiler numbers the groups as the Python SDK does.
 public final class ConditionBranches<Value> {
     let builder: PipelineBuilder
     var last: GroupBox
@@ -21,7 +21,7 @@ public final class ConditionBranches<Value> {
     func openBranch(_ condition: Condition?, name: String?, at site: CallSite) -> GroupBox {
         let state = builder.state
         let wrapper = self.wrapper ?? makeWrapper()
-        let branch = GroupBox(kind: .condition, name: state.nextGroupName(.condition), displayName: name)
+        let branch = GroupBox(kind: .condition, id: state.nextGroupID(), displayName: name)
         if let condition {
             builder.checkCondition(condition, at: site)
             branch.conditions = last.negatedUpstream + [condition]
@@ -36,16 +36,10 @@ public final class ConditionBranches<Value> {
     }
 
     /// KFP's `maybe_make_and_insert_conditional_branches_group`: the wrapper replaces the If in its
-    /// parent and the two swap numbers.
+    /// parent (the compiler gives the wrapper the If's number and the If the wrapper's).
     private func makeWrapper() -> GroupBox {
-        let state = builder.state
         let parent = builder.group
-        let created = state.nextGroupName(.conditionBranches)
-        let wrapper = GroupBox(kind: .conditionBranches, name: created)
-        let ifNumber = last.name.split(separator: "-").last.map(String.init) ?? ""
-        let wrapperNumber = created.split(separator: "-").last.map(String.init) ?? ""
-        wrapper.name = "condition-branches-\(ifNumber)"
-        last.name = "condition-\(wrapperNumber)"
+        let wrapper = GroupBox(kind: .conditionBranches, id: builder.state.nextGroupID())
         if let index = parent.groups.firstIndex(where: { $0 === last }) {
             parent.groups[index] = wrapper
         } else {
@@ -103,7 +97,7 @@ extension ConditionBranches where Value == Ref {
     private func makeOneOf(at site: CallSite) -> Ref {
         let state = builder.state
         guard let wrapper, let first = outputs.first else {
-            return Ref(Channel(name: "oneof", taskName: nil, kind: .parameter(.string), origin: .invalid(message: "OneOf needs branch values")))
+            return Ref(Channel(name: "", taskName: nil, kind: .parameter(.string), origin: .invalid(message: "OneOf needs branch values")))
         }
         for (index, channel) in outputs.enumerated() {
             let branch = wrapper.groups[index]
@@ -113,20 +107,20 @@ extension ConditionBranches where Value == Ref {
             } else if !inBranch || channel.origin != .plain {
                 state.report(
                     .topology,
-                    "OneOf takes outputs of tasks directly in each branch; the value of branch '\(branch.name)' is '\(channel.fullName)'",
+                    "OneOf takes outputs of tasks directly in each branch; the value of branch \(index + 1) is \(channel.label(full: true))",
                     at: site)
             }
             if channel.kind != first.kind {
                 state.report(
                     .typeMismatch,
-                    "OneOf branches must have the same type; branch '\(wrapper.groups[0].name)' gives \(Self.describe(first.kind)) and branch '\(branch.name)' gives \(Self.describe(channel.kind))",
+                    "OneOf branches must have the same type; branch 1 gives \(Self.describe(first.kind)) and branch \(index + 1) gives \(Self.describe(channel.kind))",
                     at: site)
             }
         }
         wrapper.oneOfCount += 1
         let channel = Channel(
-            name: "pipelinechannel--\(wrapper.name)-oneof-\(wrapper.oneOfCount)", taskName: wrapper.name, kind: first.kind,
-            origin: .oneOf(branches: wrapper.name, channels: outputs))
+            name: "", taskName: nil, kind: first.kind,
+            origin: .oneOf(branches: wrapper.id, index: wrapper.oneOfCount, channels: outputs))
         return state.register(channel)
     }
 

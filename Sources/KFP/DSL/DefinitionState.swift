@@ -3,7 +3,9 @@ public import KFPSpec
 /// A group while its pipeline body runs; frozen into a ``GroupNode`` at the end.
 final class GroupBox {
     var kind: GroupNode.Kind
-    var name: String
+    let id: GroupID
+    /// The pipeline's name for the root; empty for other groups (the compiler names them).
+    let name: String
     var displayName: String?
     var groups: [GroupBox] = []
     var taskNames: [String] = []
@@ -17,15 +19,16 @@ final class GroupBox {
     /// The OneOf counter of a condition-branches group (KFP's `get_oneof_id`).
     var oneOfCount = 0
 
-    init(kind: GroupNode.Kind, name: String, displayName: String? = nil) {
+    init(kind: GroupNode.Kind, id: GroupID, name: String = "", displayName: String? = nil) {
         self.kind = kind
+        self.id = id
         self.name = name
         self.displayName = displayName
     }
 
     func freeze() -> GroupNode {
         GroupNode(
-            kind: kind, name: name, displayName: displayName, groups: groups.map { $0.freeze() }, taskNames: taskNames,
+            kind: kind, id: id, name: name, displayName: displayName, groups: groups.map { $0.freeze() }, taskNames: taskNames,
             conditions: conditions, loop: loop, exitTaskName: exitTaskName, isElse: isElse)
     }
 }
@@ -33,7 +36,7 @@ final class GroupBox {
 /// Everything a pipeline body records, shared by the builders of its nested closures.
 final class DefinitionState {
     let root: GroupBox
-    private var groupCount = 0
+    private var lastGroupID = GroupID.root
     var tasks: [String: TaskNode] = [:]
     /// Task names handed out (`x`, `x-2`, ...).
     var taskNames = UniqueNames()
@@ -49,13 +52,13 @@ final class DefinitionState {
     var groupOfTask: [String: GroupBox] = [:]
 
     init(pipelineName: String) {
-        root = GroupBox(kind: .pipeline, name: pipelineName)
+        root = GroupBox(kind: .pipeline, id: .root, name: pipelineName)
     }
 
-    /// `<kind>-<N>` with the pipeline's next group number (KFP's `get_next_group_id`).
-    func nextGroupName(_ kind: GroupNode.Kind) -> String {
-        groupCount += 1
-        return "\(kind.rawValue)-\(groupCount)"
+    /// The identity of the next group the body opens.
+    func nextGroupID() -> GroupID {
+        lastGroupID = GroupID(lastGroupID.rawValue + 1)
+        return lastGroupID
     }
 
     /// Records a diagnostic.
@@ -75,9 +78,7 @@ final class DefinitionState {
         if let channel = patterns[pattern] { return channel }
         guard let field = ChannelPatterns.loopField(pattern) else { return nil }
         for candidate in patterns.values {
-            guard case .loopArgument = candidate.origin, candidate.name == field.name,
-                (candidate.taskName ?? "") == field.taskName
-            else { continue }
+            guard case .loopArgument(let loop, _) = candidate.origin, loop.description == field.loop else { continue }
             let channel = Ref(candidate)[field.key].channel
             patterns[channel.pattern] = channel
             return channel

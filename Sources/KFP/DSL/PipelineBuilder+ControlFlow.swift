@@ -33,7 +33,7 @@ extension PipelineBuilder {
     }
 
     private func openIf(_ condition: Condition, name: String?, at site: CallSite) -> GroupBox {
-        let branch = GroupBox(kind: .condition, name: state.nextGroupName(.condition), displayName: name)
+        let branch = GroupBox(kind: .condition, id: state.nextGroupID(), displayName: name)
         checkCondition(condition, at: site)
         branch.conditions = [condition]
         branch.negatedUpstream = [condition.negation]
@@ -46,11 +46,11 @@ extension PipelineBuilder {
             if case .invalid(let message) = channel.origin {
                 state.report(.topology, "condition: \(message)", at: site)
             } else if channel.isArtifact {
-                state.report(.typeMismatch, "a condition compares parameters; '\(channel.name)' is an artifact", at: site)
+                state.report(.typeMismatch, "a condition compares parameters; \(channel.label()) is an artifact", at: site)
             } else if let type = channel.parameterType, [.list, .struct, .unspecified].contains(type) {
                 state.report(
                     .typeMismatch,
-                    "a condition compares primitive values; '\(channel.fullName)' is \(type.rawValue)", at: site)
+                    "a condition compares primitive values; \(channel.label(full: true)) is \(type.rawValue)", at: site)
             }
         }
         if condition.channels.isEmpty {
@@ -68,13 +68,10 @@ extension PipelineBuilder {
     ) {
         let site = CallSite(fileID: fileID, line: line)
         if items.isEmpty { state.report(.typeMismatch, "a loop over a literal list needs at least one item", at: site) }
-        // KFP numbers a literal list's item before the loop group itself: loop-item-param-3 in for-loop-4.
-        let itemName = state.nextGroupName(.forLoop).replacingOccurrences(of: "for-loop-", with: "loop-item-param-")
-        let loop = openLoop(name: name, parallelism: parallelism) { groupName in
+        let loop = openLoop(name: name, parallelism: parallelism) { group in
             let itemType = items.first.map(ParameterType.pythonTypeOf) ?? .string
             return Channel(
-                name: itemName, taskName: nil, kind: .parameter(itemType),
-                origin: .loopArgument(loopGroup: groupName, items: .raw(items)))
+                name: "", taskName: nil, kind: .parameter(itemType), origin: .loopArgument(loopGroup: group, items: .raw(items)))
         }
         body(PipelineBuilder(state: state, group: loop.group), loop.item)
     }
@@ -151,32 +148,32 @@ extension PipelineBuilder {
     ) -> (group: GroupBox, item: Ref) {
         let source = items.channel
         if case .invalid(let message) = source.origin { state.report(.topology, "loop items: \(message)", at: site) }
-        return openLoop(name: name, parallelism: parallelism) { groupName in
+        return openLoop(name: name, parallelism: parallelism) { group in
             switch source.kind {
             case .artifact(let schema, let isList):
                 if !isList {
-                    state.report(.typeMismatch, "a loop over artifacts needs a list of artifacts; '\(source.name)' is one artifact", at: site)
+                    state.report(.typeMismatch, "a loop over artifacts needs a list of artifacts; \(source.label()) is one artifact", at: site)
                 }
                 return Channel(
-                    name: "\(source.name)-loop-item", taskName: source.taskName, kind: .artifact(schema, isList: false),
-                    origin: .loopArgument(loopGroup: groupName, items: .channel(source)))
+                    name: "", taskName: source.taskName, kind: .artifact(schema, isList: false),
+                    origin: .loopArgument(loopGroup: group, items: .channel(source)))
             case .parameter(let type):
                 if source.loopArgument == nil, type != .list {
                     state.report(
-                        .typeMismatch, "a loop needs a list; '\(source.fullName)' is \(type.rawValue)", at: site)
+                        .typeMismatch, "a loop needs a list; \(source.label(full: true)) is \(type.rawValue)", at: site)
                 }
                 return Channel(
-                    name: "\(source.name)-loop-item", taskName: source.taskName, kind: .parameter(itemType ?? .string),
-                    origin: .loopArgument(loopGroup: groupName, items: .channel(source)))
+                    name: "", taskName: source.taskName, kind: .parameter(itemType ?? .string),
+                    origin: .loopArgument(loopGroup: group, items: .channel(source)))
             }
         }
     }
 
     private func openLoop(
-        name: String?, parallelism: Int, item makeItem: (String) -> Channel
+        name: String?, parallelism: Int, item makeItem: (GroupID) -> Channel
     ) -> (group: GroupBox, item: Ref) {
-        let loop = GroupBox(kind: .forLoop, name: state.nextGroupName(.forLoop), displayName: name)
-        let item = makeItem(loop.name)
+        let loop = GroupBox(kind: .forLoop, id: state.nextGroupID(), displayName: name)
+        let item = makeItem(loop.id)
         loop.loop = GroupNode.Loop(argument: item, parallelism: max(0, parallelism))
         group.groups.append(loop)
         return (loop, state.register(item))

@@ -15,7 +15,7 @@ extension PipelineBuilder {
         let site = CallSite(fileID: fileID, line: line)
         if group !== state.root {
             state.report(
-                .topology, "an exit handler can only be used in the pipeline body, not inside '\(group.name)'", at: site)
+                .topology, "an exit handler can only be used in the pipeline body, not inside a \(group.kind.rawValue) group", at: site)
         }
         let status = state.register(
             Channel(name: "status", taskName: nil, kind: .parameter(.taskFinalStatus), origin: .taskFinalStatus))
@@ -25,7 +25,7 @@ extension PipelineBuilder {
         state.tasks[exitTask.name] = node
         group.taskNames.removeAll { $0 == exitTask.name }
         checkExitTask(node)
-        let handler = GroupBox(kind: .exitHandler, name: state.nextGroupName(.exitHandler), displayName: name)
+        let handler = GroupBox(kind: .exitHandler, id: state.nextGroupID(), displayName: name)
         handler.exitTaskName = exitTask.name
         group.groups.append(handler)
         body(PipelineBuilder(state: state, group: handler))
@@ -33,10 +33,15 @@ extension PipelineBuilder {
 
     private func checkExitTask(_ node: TaskNode) {
         let reads = node.channelInputs.filter { channel in
+            if case .oneOf = channel.origin { return true }
             guard let task = channel.taskName, !task.isEmpty else { return false }
             return channel.origin != .taskFinalStatus
         }
-        if let first = reads.first {
+        if let first = reads.first, case .oneOf = first.origin {
+            state.report(
+                .topology, "exit task '\(node.name)' cannot depend on other tasks; it reads the OneOf of an If/Else",
+                at: node.callSite)
+        } else if let first = reads.first {
             state.report(
                 .topology,
                 "exit task '\(node.name)' cannot depend on other tasks; it reads '\(first.name)' of task '\(first.taskName ?? "")'",

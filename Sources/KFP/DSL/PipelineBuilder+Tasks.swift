@@ -99,14 +99,14 @@ struct ArgumentChecker {
             case .artifact(let schema, _):
                 state.report(
                     .typeMismatch,
-                    "input '\(input)' of task '\(taskName)' is a parameter of type \(expected.rawValue); found artifact '\(channel.name)' of type \(schema.schemaTitle ?? "?")\(producer(channel))",
+                    "input '\(input)' of task '\(taskName)' is a parameter of type \(expected.rawValue); found artifact \(channel.label()) of type \(schema.schemaTitle ?? "?")\(producer(channel))",
                     at: site)
             case .parameter(let given):
                 let relaxed = channel.loopArgument != nil && given == .string
                 if given != expected, !relaxed, expected != .taskFinalStatus {
                     state.report(
                         .typeMismatch,
-                        "input '\(input)' of task '\(taskName)' expects \(expected.rawValue); found \(given.rawValue) '\(channel.name)'\(producer(channel))",
+                        "input '\(input)' of task '\(taskName)' expects \(expected.rawValue); found \(given.rawValue) \(channel.label())\(producer(channel))",
                         at: site)
                 }
             }
@@ -127,7 +127,7 @@ struct ArgumentChecker {
         case .parameter(let given):
             state.report(
                 .typeMismatch,
-                "input '\(input)' of task '\(taskName)' is an artifact of type \(expectedTitle); found parameter '\(channel.name)' of type \(given.rawValue)\(producer(channel))",
+                "input '\(input)' of task '\(taskName)' is an artifact of type \(expectedTitle); found parameter \(channel.label()) of type \(given.rawValue)\(producer(channel))",
                 at: site)
         case .artifact(let schema, let isList):
             let givenTitle = schema.schemaTitle ?? "system.Artifact"
@@ -138,7 +138,7 @@ struct ArgumentChecker {
                 let expected = expectedList ? "List[\(expectedTitle)]" : expectedTitle
                 state.report(
                     .typeMismatch,
-                    "input '\(input)' of task '\(taskName)' expects artifact type \(expected); found \(given) '\(channel.name)'\(producer(channel))",
+                    "input '\(input)' of task '\(taskName)' expects artifact type \(expected); found \(given) \(channel.label())\(producer(channel))",
                     at: site)
             }
         }

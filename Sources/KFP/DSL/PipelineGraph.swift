@@ -45,7 +45,10 @@ package struct GroupNode: Sendable {
     }
 
     package var kind: Kind
-    /// `condition-N`, `for-loop-N`, ...; the pipeline's name for the root.
+    /// The group's identity: the order the pipeline body opened it in.
+    package var id: GroupID
+    /// The pipeline's name for the root. Other groups have no name in the DSL's graph: the compiler
+    /// names them (`condition-N`, `for-loop-N`, ...) before it reads the graph.
     package var name: String
     /// The user's name for the group (`taskInfo.name`), if given.
     package var displayName: String?
@@ -61,6 +64,26 @@ package struct GroupNode: Sendable {
     package var exitTaskName: String?
     /// `true` for the Else branch of an If/Elif/Else.
     package var isElse: Bool
+}
+
+/// Which group of a pipeline a group is: the order the pipeline body opened it in (the root is 0).
+///
+/// The DSL records groups and the values they give (loop items, OneOfs) by this identity only; the
+/// compiler gives them their IR names (`condition-N`, `for-loop-N`, `condition-branches-N`,
+/// `exit-handler-N`, `loop-item-param-N`) in the order the Python SDK hands them out.
+package struct GroupID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let rawValue: Int
+
+    package init(_ rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    /// The root group: the pipeline body itself.
+    package static let root = GroupID(0)
+
+    package static func < (lhs: GroupID, rhs: GroupID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    package var description: String { String(rawValue) }
 }
 
 /// One task as defined: its component, arguments, explicit upstream tasks and options.

@@ -32,12 +32,12 @@ public struct Ref: Sendable, CustomStringConvertible {
             return Ref(
                 Channel(
                     name: key, taskName: nil, kind: .parameter(.string),
-                    origin: .invalid(message: "only a loop item has fields; '\(channel.name)' is not a loop item")))
+                    origin: .invalid(message: "only a loop item has fields; \(channel.label()) is not a loop item")))
         }
         let valueType = Self.fieldType(items: items, key: key)
         return Ref(
             Channel(
-                name: "\(channel.name)-subvar-\(key)", taskName: channel.taskName, kind: .parameter(valueType),
+                name: "", taskName: channel.taskName, kind: .parameter(valueType),
                 origin: .loopVariable(argument: channel, key: key)))
     }
 

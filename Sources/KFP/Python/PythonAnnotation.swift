@@ -1,3 +1,5 @@
+import KFPPythonSource
+
 /// What a Python annotation evaluates to, as far as KFP's interface rules look at it.
 ///
 /// Names resolve as they would in a module that did KFP's own imports (`from kfp import dsl`,

@@ -1,3 +1,4 @@
+import KFPPythonSource
 import KFPSpec
 
 /// The container command and arguments KFP 2.17.3 generates for a Python function component

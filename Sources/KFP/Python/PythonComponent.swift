@@ -1,4 +1,5 @@
 import Foundation
+import KFPPythonSource
 import KFPSpec
 
 /// A lightweight Python function component: what KFP's `@dsl.component` makes of a Python function.

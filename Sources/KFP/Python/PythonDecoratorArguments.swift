@@ -1,3 +1,5 @@
+import KFPPythonSource
+
 /// The arguments of one `@component(...)`, `@dsl.component(...)` or `@kfp.dsl.component(...)`
 /// decorator, evaluated as literals (see ``PythonModuleComponents``).
 struct PythonDecoratorArguments {

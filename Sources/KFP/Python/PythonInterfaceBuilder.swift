@@ -1,3 +1,4 @@
+import KFPPythonSource
 import KFPSpec
 
 /// A component interface read from a signature, and the imports KFP adds to the program for it.

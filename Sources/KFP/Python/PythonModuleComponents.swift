@@ -1,3 +1,5 @@
+import KFPPythonSource
+
 /// The `@dsl.component` functions of a Python module, found by reading its source as
 /// `kfp component build` needs them: each function's decorator arguments and its component.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import KFPCEL
 import KFPSpec
 
 /// A task's resolved inputs: values by input name, and which inputs the task supplied itself

@@ -1,4 +1,5 @@
 import Foundation
+import KFPCEL
 import KFPSpec
 
 /// Runs one task of a DAG: checks its upstream tasks and condition, resolves its inputs, then runs

@@ -1,4 +1,4 @@
-import KFPLocal
+import KFPCEL
 import KFPSpec
 import Testing
 

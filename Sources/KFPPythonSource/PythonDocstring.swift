@@ -8,16 +8,16 @@
 ///
 /// This reimplements the Google style (what KFP documents) and the ReST field lists; numpydoc and
 /// epydoc sections are read as plain text.
-struct PythonDocstring: Sendable, Hashable {
+package struct PythonDocstring: Sendable, Hashable {
     /// The component description, or `nil`.
-    var description: String?
+    package var description: String?
     /// Input descriptions by parameter name.
-    var inputDescriptions: [String: String]
+    package var inputDescriptions: [String: String]
     /// Output descriptions by output name.
-    var outputDescriptions: [String: String]
+    package var outputDescriptions: [String: String]
 
     /// The descriptions of a docstring's value (before `inspect.getdoc` cleaning).
-    init(_ docstring: String) {
+    package init(_ docstring: String) {
         let text = Self.cleandoc(docstring)
         let parsed = Self.parse(text)
         let short = parsed.short
@@ -211,7 +211,7 @@ struct PythonDocstring: Sendable, Hashable {
 
     /// `inspect.cleandoc`: tabs expanded, the first line's leading blanks and the common indentation
     /// of the other lines removed, leading and trailing empty lines dropped.
-    static func cleandoc(_ text: String) -> String {
+    package static func cleandoc(_ text: String) -> String {
         var lines = text.expandingTabs().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var margin = Int.max
         for line in lines.dropFirst() {

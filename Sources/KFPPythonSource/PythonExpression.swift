@@ -2,7 +2,7 @@
 /// names and attributes (`dsl.Input`), subscripts (`Input[List[Dataset]]`), calls
 /// (`OutputPath('CSV')`, `NamedTuple('O', a=int)`), literals (strings, numbers, `None`, `True`,
 /// `False`, lists, tuples, dicts), unary `-`/`+` and `|`.
-indirect enum PythonExpression: Sendable, Hashable {
+package indirect enum PythonExpression: Sendable, Hashable {
     case name(String)
     case attribute(PythonExpression, String)
     case subscripted(PythonExpression, [PythonExpression])
@@ -18,7 +18,7 @@ indirect enum PythonExpression: Sendable, Hashable {
     case ellipsis
 
     /// The dotted name (`typing.List` is `["typing", "List"]`), for names and attributes of names.
-    var dottedName: [String]? {
+    package var dottedName: [String]? {
         switch self {
         case .name(let name): return [name]
         case .attribute(let base, let member): return base.dottedName.map { $0 + [member] }
@@ -28,29 +28,29 @@ indirect enum PythonExpression: Sendable, Hashable {
 }
 
 /// `name=value` in a call.
-struct PythonKeywordArgument: Sendable, Hashable {
-    var name: String
-    var value: PythonExpression
+package struct PythonKeywordArgument: Sendable, Hashable {
+    package var name: String
+    package var value: PythonExpression
 }
 
 /// `key: value` in a dict display.
-struct PythonDictEntry: Sendable, Hashable {
-    var key: PythonExpression
-    var value: PythonExpression
+package struct PythonDictEntry: Sendable, Hashable {
+    package var key: PythonExpression
+    package var value: PythonExpression
 }
 
 /// A recursive-descent parser for ``PythonExpression`` over tokens (comments and line ends inside
 /// brackets already removed). Anything outside the grammar throws with the offending token.
-struct PythonExpressionParser {
+package struct PythonExpressionParser {
     private let tokens: [PythonToken]
     private var position = 0
 
-    init(_ tokens: [PythonToken]) {
+    package init(_ tokens: [PythonToken]) {
         self.tokens = tokens.filter { $0.kind != .comment && $0.kind != .nonLogicalNewline }
     }
 
     /// Parses all tokens as one expression (a bare `a, b` is a tuple).
-    static func parse(_ tokens: [PythonToken]) throws(PythonSourceError) -> PythonExpression {
+    package static func parse(_ tokens: [PythonToken]) throws(PythonSourceError) -> PythonExpression {
         var parser = PythonExpressionParser(tokens)
         guard !parser.tokens.isEmpty else { throw PythonSourceError(message: "expected an expression", line: tokens.first?.line ?? 0) }
         let items = try parser.sequence(until: nil)

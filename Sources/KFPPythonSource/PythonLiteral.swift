@@ -2,7 +2,7 @@
 ///
 /// Integers are kept as `Double`s: KFP stores every number of a default as a protobuf
 /// `number_value` (a double), so `12345678901234567890` becomes `1.2345678901234567e19` there too.
-enum PythonValue: Sendable, Hashable {
+package enum PythonValue: Sendable, Hashable {
     case none
     case bool(Bool)
     case int(Double)
@@ -14,23 +14,23 @@ enum PythonValue: Sendable, Hashable {
 }
 
 /// One `key: value` of a ``PythonValue/dict(_:)``.
-struct PythonDictItem: Sendable, Hashable {
-    var key: PythonValue
-    var value: PythonValue
+package struct PythonDictItem: Sendable, Hashable {
+    package var key: PythonValue
+    package var value: PythonValue
 }
 
 /// Evaluates literal ``PythonExpression``s (Python's `ast.literal_eval` subset KFP defaults use):
 /// strings with every escape but `\N{...}`, integers in any base, floats, `None`, `True`,
 /// `False`, lists, tuples, dicts and a sign before a number.
-enum PythonLiteral {
+package enum PythonLiteral {
     /// Why an expression is not a literal.
-    struct NotLiteral: Error, Sendable {
-        var reason: String
+    package struct NotLiteral: Error, Sendable {
+        package var reason: String
     }
 
     /// The value of a literal expression; throws ``NotLiteral`` for names, calls, bytes, f-strings,
     /// complex numbers and other expressions.
-    static func evaluate(_ expression: PythonExpression) throws(NotLiteral) -> PythonValue {
+    package static func evaluate(_ expression: PythonExpression) throws(NotLiteral) -> PythonValue {
         switch expression {
         case .name("None"): return .none
         case .name("True"): return .bool(true)
@@ -66,7 +66,7 @@ enum PythonLiteral {
     }
 
     /// The value of adjacent string literal tokens (implicit concatenation); bytes and f-strings throw.
-    static func string(_ tokens: [String]) throws(NotLiteral) -> String {
+    package static func string(_ tokens: [String]) throws(NotLiteral) -> String {
         var result = ""
         for token in tokens {
             let scalars = Array(token.unicodeScalars)
@@ -142,7 +142,7 @@ enum PythonLiteral {
     }
 
     /// An integer (decimal, `0x`, `0o`, `0b`, with `_` separators) or a float; complex numbers throw.
-    static func number(_ text: String) throws(NotLiteral) -> PythonValue {
+    package static func number(_ text: String) throws(NotLiteral) -> PythonValue {
         let cleaned = text.replacingUnderscores().lowercased()
         if cleaned.hasSuffix("j") { throw NotLiteral(reason: "complex numbers are not supported") }
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where cleaned.hasPrefix(prefix) {

@@ -1,7 +1,7 @@
-/// A token of Python source, as far as ``PythonComponent`` needs them: names, numbers, string
+/// A token of Python source, as far as `PythonComponent` (in `KFP`) needs them: names, numbers, string
 /// literals (with their prefix and quotes), operators, comments and line ends.
-struct PythonToken: Sendable, Hashable {
-    enum Kind: Sendable, Hashable {
+package struct PythonToken: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case name, number, string, op, comment
         /// The end of a logical line (Python's `NEWLINE`).
         case newline
@@ -9,21 +9,21 @@ struct PythonToken: Sendable, Hashable {
         case nonLogicalNewline
     }
 
-    var kind: Kind
-    var text: String
+    package var kind: Kind
+    package var text: String
     /// 1-based physical line where the token starts.
-    var line: Int
+    package var line: Int
     /// 0-based column (in Unicode scalars) where the token starts.
-    var column: Int
+    package var column: Int
     /// Offsets (in Unicode scalars) of the token in the scanned source.
-    var start: Int
-    var end: Int
+    package var start: Int
+    package var end: Int
 }
 
 /// A problem in the Python source: what and on which 1-based line.
-struct PythonSourceError: Error, Sendable, Hashable {
-    var message: String
-    var line: Int
+package struct PythonSourceError: Error, Sendable, Hashable {
+    package var message: String
+    package var line: Int
 }
 
 /// Splits Python source into ``PythonToken``s the way Python's tokenizer delimits them: string
@@ -31,21 +31,21 @@ struct PythonSourceError: Error, Sendable, Hashable {
 /// triple quotes, backslash escapes), comments, brackets (a line end inside brackets is not a logical
 /// line end) and backslash line continuation. It does not parse Python.
 ///
-/// The source must use `\n` line ends (``PythonComponent`` normalizes `\r\n` and `\r`, as Python
+/// The source must use `\n` line ends (`PythonComponent` (in `KFP`) normalizes `\r\n` and `\r`, as Python
 /// does when it reads a file).
-struct PythonTokenizer {
-    let scalars: [Unicode.Scalar]
+package struct PythonTokenizer {
+    package let scalars: [Unicode.Scalar]
     /// The indentation width of each physical line (index 0 is line 1), tabs to the next multiple of 8.
-    private(set) var lineIndents: [Int] = []
+    package private(set) var lineIndents: [Int] = []
 
-    init(_ source: String) {
+    package init(_ source: String) {
         scalars = Array(source.unicodeScalars)
         lineIndents = Self.indents(of: scalars)
     }
 
     /// The tokens; throws for an unterminated string literal, an unmatched closing bracket or a
     /// bracket never closed.
-    func tokenize() throws(PythonSourceError) -> [PythonToken] {
+    package func tokenize() throws(PythonSourceError) -> [PythonToken] {
         var tokens: [PythonToken] = []
         var index = 0
         var line = 1
@@ -189,20 +189,20 @@ struct PythonTokenizer {
         return 1
     }
 
-    static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "_" || (scalar.isASCII ? scalar.properties.isAlphabetic : scalar.properties.isXIDStart)
     }
 
-    static func isNameContinue(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isNameContinue(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "_" || (scalar.isASCII ? scalar.properties.isAlphabetic || isDigit(scalar) : scalar.properties.isXIDContinue)
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
     /// `r`, `u`, `b`, `f` and the two-letter combinations Python allows, in any case.
-    static func isStringPrefix(_ text: String) -> Bool {
+    package static func isStringPrefix(_ text: String) -> Bool {
         ["r", "u", "b", "f", "br", "rb", "fr", "rf"].contains(text.lowercased())
     }
 

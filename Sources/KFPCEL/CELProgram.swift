@@ -21,16 +21,16 @@ import KFPSpec
 /// try condition.evaluateCondition(parameterValues: ["n": 7])   // true
 /// try CELProgram.selectField("parseJson(string_value)['a']", from: #"{"a": 1}"#)  // 1
 /// ```
-public struct CELProgram: Sendable {
+package struct CELProgram: Sendable {
     /// The expression text.
-    public let source: String
+    package let source: String
     private let root: CELNode
 
     /// How deeply an expression may nest (parentheses, calls, operands) before it is rejected.
-    public static let maxDepth = CELParser.maxDepth
+    package static let maxDepth = CELParser.maxDepth
 
     /// Compiles `source`; throws a syntax ``CELError`` with the column of the problem.
-    public init(_ source: String) throws(CELError) {
+    package init(_ source: String) throws(CELError) {
         self.source = source
         root = try CELParser.parse(source)
     }
@@ -40,7 +40,7 @@ public struct CELProgram: Sendable {
     /// JSON numbers that are integers are CEL `int`s, other numbers `double`s; objects are maps
     /// with string keys. A result that has no JSON form (a type, a map with non-string keys) is
     /// an error; `uint` results become integers and `bytes` base64 strings, as in protobuf JSON.
-    public func evaluate(_ bindings: [String: JSONValue]) throws(CELError) -> JSONValue {
+    package func evaluate(_ bindings: [String: JSONValue]) throws(CELError) -> JSONValue {
         var values: [String: CELValue] = [:]
         for (name, json) in bindings { values[name] = try convert(json, "variable '\(name)'") }
         let result = try evaluateValue(values)
@@ -57,7 +57,7 @@ public struct CELProgram: Sendable {
     ///
     /// KFP runs the task when this is `true` and skips it when `false`; a result that is not a
     /// bool is an error (KFP: "return type is not bool").
-    public func evaluateCondition(
+    package func evaluateCondition(
         parameterValues: [String: JSONValue], artifacts: [String: JSONValue] = [:]
     ) throws(CELError) -> Bool {
         let inputs = try convert(.object(["parameter_values": .object(parameterValues), "artifacts": .object(artifacts)]), "inputs")
@@ -78,7 +78,7 @@ public struct CELProgram: Sendable {
     /// itself, a number in Go's `%f`-style shortest form, `true`/`false`, compact JSON for lists
     /// and structs, and the empty string for null. So `parseJson(string_value)["key"]` reads a
     /// field of a struct, and `parseJson(string_value)[0]` an element of a list.
-    public func select(from value: JSONValue) throws(CELError) -> JSONValue {
+    package func select(from value: JSONValue) throws(CELError) -> JSONValue {
         var bindings: [String: JSONValue] = [:]
         switch value {
         case .null:
@@ -106,7 +106,7 @@ public struct CELProgram: Sendable {
     }
 
     /// Compiles `selector` and evaluates it over `value`; see ``select(from:)``.
-    public static func selectField(_ selector: String, from value: JSONValue) throws(CELError) -> JSONValue {
+    package static func selectField(_ selector: String, from value: JSONValue) throws(CELError) -> JSONValue {
         try CELProgram(selector).select(from: value)
     }
 

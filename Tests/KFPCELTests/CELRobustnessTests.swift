@@ -1,5 +1,5 @@
 import Foundation
-import KFPLocal
+import KFPCEL
 import KFPSpec
 import Testing
 

@@ -1,17 +1,17 @@
 /// A `def` found in Python source.
-struct PythonFunctionDefinition: Sendable, Hashable {
+package struct PythonFunctionDefinition: Sendable, Hashable {
     /// The function name.
-    var name: String
+    package var name: String
     /// `true` for `async def`.
-    var isAsync: Bool
+    package var isAsync: Bool
     /// The 1-based line of the `def` keyword.
-    var line: Int
+    package var line: Int
     /// The indentation width of the `def` line.
-    var indent: Int
+    package var indent: Int
     /// The index of the `def` token.
-    var defToken: Int
+    package var defToken: Int
     /// The 1-based last line of the function's block.
-    var lastLine: Int
+    package var lastLine: Int
 }
 
 /// Finds functions in tokenized Python source and cuts out their text as KFP embeds it.
@@ -20,9 +20,9 @@ struct PythonFunctionDefinition: Sendable, Hashable {
 /// starting with `def` (the decorators). `inspect` ends the block at the last logical line indented
 /// deeper than the `def` (and at comments indented like the body that follow it), so trailing
 /// blank lines and less-indented comments stay out; ``functionText(of:lines:)`` does the same.
-enum PythonFunctionLocator {
+package enum PythonFunctionLocator {
     /// Every `def` and `async def` that starts a logical line, at any indentation, in source order.
-    static func definitions(in tokens: [PythonToken], lineIndents: [Int]) -> [PythonFunctionDefinition] {
+    package static func definitions(in tokens: [PythonToken], lineIndents: [Int]) -> [PythonFunctionDefinition] {
         var result: [PythonFunctionDefinition] = []
         var atLineStart = true
         var index = 0
@@ -61,7 +61,7 @@ enum PythonFunctionLocator {
     ///
     /// - Throws: a ``PythonSourceError`` when, after dedenting, no line starts with `def` (a body
     ///   line, such as one inside a multi-line string, is indented less than the `def`).
-    static func functionText(of definition: PythonFunctionDefinition, lines: [Substring]) throws(PythonSourceError) -> String {
+    package static func functionText(of definition: PythonFunctionDefinition, lines: [Substring]) throws(PythonSourceError) -> String {
         let upper = min(definition.lastLine, lines.count)
         let block = lines[(definition.line - 1)..<upper].map(String.init)
         let dedented = dedent(block)
@@ -75,7 +75,7 @@ enum PythonFunctionLocator {
 
     /// `textwrap.dedent` on lines: lines of only spaces and tabs become empty, and the longest
     /// leading run of spaces and tabs common to all other lines is removed.
-    static func dedent(_ lines: [String]) -> [String] {
+    package static func dedent(_ lines: [String]) -> [String] {
         let cleaned = lines.map { line in line.allSatisfy { $0 == " " || $0 == "\t" } ? "" : line }
         var margin: [Character]?
         for line in cleaned where !line.isEmpty {

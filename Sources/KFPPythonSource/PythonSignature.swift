@@ -1,6 +1,6 @@
 /// One parameter of a Python `def`: its name, annotation and default as written.
-struct PythonParameter: Sendable, Hashable {
-    enum Kind: Sendable, Hashable {
+package struct PythonParameter: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case regular
         /// `*args`.
         case variadic
@@ -8,14 +8,14 @@ struct PythonParameter: Sendable, Hashable {
         case keywordVariadic
     }
 
-    var name: String
-    var kind: Kind
+    package var name: String
+    package var kind: Kind
     /// The annotation's tokens; `nil` when the parameter has none.
-    var annotation: [PythonToken]?
+    package var annotation: [PythonToken]?
     /// The default value's tokens; `nil` when the parameter has none.
-    var defaultValue: [PythonToken]?
+    package var defaultValue: [PythonToken]?
     /// The 1-based source line of the parameter name.
-    var line: Int
+    package var line: Int
 }
 
 /// The header of a `def` (parameters and return annotation) and its docstring, read from tokens.
@@ -23,20 +23,20 @@ struct PythonParameter: Sendable, Hashable {
 /// Parameters are split at the commas outside brackets; `/` and a bare `*` are markers, not
 /// parameters. Each parameter splits at its first `:` (annotation) and first `=` (default) outside
 /// brackets, so defaults such as `{'a': (1, 2)}` or `'x, y'` stay whole.
-struct PythonSignature: Sendable, Hashable {
-    var name: String
-    var parameters: [PythonParameter]
+package struct PythonSignature: Sendable, Hashable {
+    package var name: String
+    package var parameters: [PythonParameter]
     /// The return annotation's tokens (after `->`), or `nil`.
-    var returnAnnotation: [PythonToken]?
+    package var returnAnnotation: [PythonToken]?
     /// The docstring's string literal tokens (one or more adjacent literals), or `nil`.
-    var docstring: [String]?
+    package var docstring: [String]?
     /// The 1-based line of the `def`.
-    var line: Int
+    package var line: Int
 
     /// Reads the signature of the `def` whose `def` token is at `defIndex`.
     ///
     /// - Throws: ``PythonSourceError`` when the header is not `def NAME(...) [-> ...]:`.
-    init(tokens: [PythonToken], defIndex: Int) throws(PythonSourceError) {
+    package init(tokens: [PythonToken], defIndex: Int) throws(PythonSourceError) {
         let significant = tokens[defIndex...].filter { $0.kind != .comment && $0.kind != .nonLogicalNewline }
         var position = significant.startIndex
         func fail(_ message: String) -> PythonSourceError {

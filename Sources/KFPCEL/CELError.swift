@@ -4,9 +4,9 @@
 /// errors, unknown functions) and evaluated afterwards (missing keys, failed conversions,
 /// overflow). ``phase`` tells which stage failed. ``column`` (and ``line``) point into
 /// ``expression``, counting Unicode scalars from 1, when the place is known.
-public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The stage at which the expression failed.
-    public enum Phase: String, Sendable, Hashable {
+    package enum Phase: String, Sendable, Hashable {
         /// The text is not a valid CEL expression (reported before anything runs).
         case syntax
         /// The expression is valid but failed while running over the given values.
@@ -14,15 +14,15 @@ public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The CEL source text.
-    public let expression: String
+    package let expression: String
     /// Whether parsing or evaluation failed.
-    public let phase: Phase
+    package let phase: Phase
     /// The 1-based line of the problem, when known.
-    public let line: Int?
+    package let line: Int?
     /// The 1-based column (in Unicode scalars) of the problem on its line, when known.
-    public let column: Int?
+    package let column: Int?
     /// What was expected and what was found, e.g. `expected ')' but found end of expression`.
-    public let message: String
+    package let message: String
 
     /// Creates an error; `offset` is the 0-based scalar offset into `expression`.
     init(_ message: String, phase: Phase, offset: Int?, in expression: String) {
@@ -48,7 +48,7 @@ public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    public var description: String {
+    package var description: String {
         var text = phase == .syntax ? "invalid CEL expression" : "CEL evaluation failed"
         if let line, let column {
             text += line > 1 ? " at line \(line), column \(column)" : " at column \(column)"
