@@ -50,7 +50,7 @@ def seeds(target):
         out += [b.encode() for b in blocks if "\n" in b and ":" in b]
         return out
     if target == "cel":
-        return [s.encode() for s in swift_strings("Tests/KFPLocalTests/CEL*.swift") if s.strip()]
+        return [s.encode() for s in swift_strings("Tests/KFPCELTests/CEL*.swift") if s.strip()]
     if target == "cron":
         return [s.encode() for s in swift_strings("Tests/KFPServerTests/CronExpressionTests.swift", "Tests/KFPServerTests/Recurring*.swift") if len(s) < 80]
     if target == "query":

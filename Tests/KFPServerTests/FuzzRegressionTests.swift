@@ -84,6 +84,35 @@ struct FuzzRegressionTests {
         #expect(error.description == "p.zip: error: cannot extract 'invalid_yaml.yaml' from the zip archive: the compressed data ends before its deflate stream does")
     }
 
+    /// `multipart` target, crash-78db9dae: `boundary=";XyZ"` was split at its `;`, leaving an empty
+    /// boundary, on which MultipartKit's parser traps (a precondition). Parameters are read as Go's
+    /// `mime.ParseMediaType` reads them now: the quoted boundary is `;XyZ`.
+    @Test("a quoted boundary holding ';' is the whole quoted text; an empty boundary is 400, not a crash")
+    func quotedAndEmptyBoundaries() async throws {
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let crash = Data("--XyZ\r\u{8A}Content-Disposition: form-data; namm=\"uploadfile\"; filename=\"p.yaml\nC\"ntoe\rnt-Type: appli?\u{0}tyonform-data; name=\"upl--XyZ--\r\n".utf8)
+        for (contentType, message) in [
+            (#"multipart/form-data; boundary=";XyZ""#, "Failed to upload the pipeline: the request has no part named 'uploadfile'"),
+            (#"multipart/form-data; boundary="""#, "Failed to upload the pipeline: expected a multipart/form-data body with a boundary, found content type multipart/form-data; boundary=\"\""),
+            ("multipart/form-data; boundary=", "Failed to upload the pipeline: expected a multipart/form-data body with a boundary, found content type multipart/form-data; boundary="),
+        ] {
+            let (status, data) = try await server.client.raw("POST", "/apis/v2beta1/pipelines/upload", body: crash, headers: ["Content-Type": contentType])
+            #expect(status == 400, "\(contentType)")
+            let json = try JSONDecoder().decode(JSONValue.self, from: data)
+            #expect(json["error_message"]?.stringValue == message, "\(contentType)")
+        }
+        // A real upload whose quoted boundary holds `;` and a space, as Go's server reads it.
+        let spec = Data(try ServerTestPipelines.echo().compactJSON().utf8)
+        var body = Data("--a;b c\r\nContent-Disposition: form-data; name=\"uploadfile\"; filename=\"echo;1.json\"\r\n\r\n".utf8)
+        body += spec + Data("\r\n--a;b c--\r\n".utf8)
+        let (status, uploaded) = try await server.client.raw(
+            "POST", "/apis/v2beta1/pipelines/upload?name=quoted", body: body, headers: ["Content-Type": #"multipart/form-data; boundary="a;b c""#])
+        #expect(status == 200, "\(String(decoding: uploaded, as: UTF8.self))")
+        let (health, _) = try await server.client.call("GET", "/apis/v2beta1/healthz")
+        #expect(health == 200)
+    }
+
     /// Uploads `body` (boundary `XyZ`): a 400 naming the non-ASCII header name, and the server
     /// goes on answering.
     static func expectRefusedUpload(_ body: Data, sourceLocation: SourceLocation = #_sourceLocation) async throws {

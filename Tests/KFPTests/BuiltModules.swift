@@ -45,13 +45,33 @@ enum BuiltModules {
                 + moduleMaps(beside: modules) + [file.path])
     }
 
-    /// Type-checks the Swift files in `folder` together, as one module's sources.
+    /// Type-checks the Swift files in `folder` together, as the sources of one more module of this
+    /// package (so its `package` declarations are visible).
     static func typeCheck(filesIn folder: URL, modules: URL) async throws -> ProgramRun {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
         let swiftc = try #require(ContainerEngines.onPath("swiftc"))
+        let package = try #require(packageName(beside: modules), "no -package-name for KFPSpec in the build plan")
         return try await ProgramRun.run(
             swiftc,
-            ["-typecheck", "-swift-version", "6", "-parse-as-library", "-I", modules.path] + moduleMaps(beside: modules)
-                + files.map { folder.appendingPathComponent($0).path })
+            ["-typecheck", "-swift-version", "6", "-parse-as-library", "-package-name", package, "-I", modules.path]
+                + moduleMaps(beside: modules) + files.map { folder.appendingPathComponent($0).path })
+    }
+
+    /// The `-package-name` SwiftPM gave this package's modules (derived from the checkout's folder
+    /// name), read from the build plan (`.build/debug.yaml`) beside the build folder.
+    static func packageName(beside modules: URL) -> String? {
+        // `<scratch>/<triple>/debug/Modules`: the plan is `<scratch>/debug.yaml`, a folder or two up.
+        let configuration = modules.deletingLastPathComponent().resolvingSymlinksInPath()
+        var folder = configuration.deletingLastPathComponent()
+        var plan = folder.appendingPathComponent("\(configuration.lastPathComponent).yaml")
+        for _ in 0..<2 where !FileManager.default.fileExists(atPath: plan.path) {
+            folder = folder.deletingLastPathComponent()
+            plan = folder.appendingPathComponent("\(configuration.lastPathComponent).yaml")
+        }
+        guard let text = try? String(contentsOf: plan, encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.contains(#""-module-name","KFPSpec""#) }),
+            let flag = line.range(of: #""-package-name",""#)
+        else { return nil }
+        return line[flag.upperBound...].split(separator: "\"").first.map(String.init)
     }
 }

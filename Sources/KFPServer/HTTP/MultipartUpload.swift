@@ -81,24 +81,54 @@ struct MultipartUpload {
         return true
     }
 
+    /// The `boundary` parameter of the content type, or nil when it is missing or empty (MultipartKit
+    /// traps on an empty boundary; found by fuzzing, `boundary=";XyZ"` split at its `;`).
     private static func boundary(in contentType: String) -> String? {
-        for item in contentType.split(separator: ";") {
-            let pair = item.trimmingCharacters(in: .whitespaces)
-            if pair.lowercased().hasPrefix("boundary=") {
-                return String(pair.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        return nil
+        parameters(of: contentType)["boundary"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A parameter of a `Content-Disposition` header (`form-data; name="uploadfile"; filename="x.yaml"`).
     private static func dispositionValue(_ key: String, in header: String?) -> String? {
-        guard let header else { return nil }
-        for item in header.split(separator: ";") {
-            let pair = item.trimmingCharacters(in: .whitespaces)
-            guard let equals = pair.firstIndex(of: "="), pair[..<equals].lowercased() == key else { continue }
-            return String(pair[pair.index(after: equals)...]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        header.flatMap { parameters(of: $0)[key] }
+    }
+
+    /// The `key=value` parameters after a header's first `;`, keys lowercased, as Go's
+    /// `mime.ParseMediaType` (KFP's server) reads them: a quoted value may hold `;` and `\`-escapes.
+    static func parameters(of header: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var rest = Substring(header)
+        guard let first = rest.firstIndex(of: ";") else { return result }
+        rest = rest[rest.index(after: first)...]
+        while !rest.isEmpty {
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == ";" }
+            guard let equals = rest.firstIndex(of: "=") else { break }
+            let key = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            rest = rest[rest.index(after: equals)...]
+            var value = ""
+            if rest.first == "\"" {
+                rest = rest.dropFirst()
+                var escaped = false
+                while let character = rest.first {
+                    rest = rest.dropFirst()
+                    if escaped {
+                        value.append(character)
+                        escaped = false
+                    } else if character == "\\" {
+                        escaped = true
+                    } else if character == "\"" {
+                        break
+                    } else {
+                        value.append(character)
+                    }
+                }
+                rest = rest.drop { $0 != ";" }
+            } else {
+                let end = rest.firstIndex(of: ";") ?? rest.endIndex
+                value = rest[..<end].trimmingCharacters(in: .whitespaces)
+                rest = rest[end...]
+            }
+            if !key.isEmpty, result[key] == nil { result[key] = value }
         }
-        return nil
+        return result
     }
 }
