@@ -103,7 +103,7 @@ for target in "${targets[@]}"; do
     if [ "$status" != 0 ]; then
         failed=1
         found=$(grep -oE "(crash|timeout|oom|leak|slow-unit)-[0-9a-f]+" "$log" | tail -1 || true)
-        reason=$(grep -m1 -E "^==[0-9]+==ERROR|deadly signal|Fatal error|ALARM: working on the last Unit|out-of-memory" "$log" || echo "exit $status")
+        reason=$(grep -m1 -E "Swift runtime failure[^*]*|^==[0-9]+==ERROR|deadly signal|Fatal error|ALARM: working on the last Unit|out-of-memory" "$log" || echo "exit $status")
         result="FOUND ${found:-?}: $reason (input in $crashes/${found:-}; log $log)"
     fi
     summary+=("$(printf '%-12s %12d executions  %s' "$target" "$runs" "$result")")
