@@ -32,7 +32,13 @@ struct DatabaseStartTests {
         let before = try Data(contentsOf: file)
         // As root, permissions do not stop writes: the file is bind-mounted read-only over itself.
         if Self.isRoot {
-            try Self.shell("mount --bind '\(file.path)' '\(file.path)' && mount -o remount,ro,bind '\(file.path)'")
+            // The read-only bind is checked (and made again if a write still opens): with other
+            // tests mounting and making namespaces at the same time, a server once opened it writable.
+            for _ in 0..<3 where Self.opensForWriting(file) {
+                try? Self.shell("umount '\(file.path)' 2>/dev/null")
+                try Self.shell("mount --bind '\(file.path)' '\(file.path)' && mount -o remount,ro,bind '\(file.path)'")
+            }
+            #expect(!Self.opensForWriting(file), "the read-only bind mount over \(file.path) did not take")
         } else {
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
         }
@@ -141,6 +147,13 @@ struct DatabaseStartTests {
         process.waitUntilExit()
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         return (process.terminationStatus, text)
+    }
+
+    /// Whether `file` opens for writing (errno EROFS once it is bind-mounted read-only).
+    private static func opensForWriting(_ file: URL) -> Bool {
+        let descriptor = open(file.path, O_WRONLY)
+        if descriptor >= 0 { close(descriptor) }
+        return descriptor >= 0
     }
 
     private static func shell(_ command: String) throws {
